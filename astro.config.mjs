@@ -1,0 +1,35 @@
+// @ts-check
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { site } from './src/site.config.ts';
+
+/** Brand colours live in the site config; this serves them as CSS that Vite bundles with the rest. */
+function siteTheme() {
+  const id = 'virtual:site-theme.css';
+  const c = site.colours;
+  return {
+    name: 'site-theme',
+    /** @param {string} source */
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    /** @param {string} resolved */
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `:root{--color-brand:${c.brand};--color-brand-dark:${c.brandDark};--color-accent:${c.accent};--color-open:${c.brand}}`
+        : undefined,
+  };
+}
+
+export default defineConfig({
+  site: site.origin,
+  output: 'static',
+  trailingSlash: 'always',
+  integrations: [react(), sitemap({ filter: (page) => !page.includes('/staff/') && !page.includes('/apply/') })],
+  build: {
+    format: 'directory',
+    // No inline <style>/<script>: keeps a strict CSP possible without per-page hashes.
+    inlineStylesheets: 'never',
+  },
+  vite: { plugins: [siteTheme()], build: { assetsInlineLimit: 0 } },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,49 @@
+// Runs every suite, even after one fails, and prints one closing line: `N passed, N failed`.
+// Each runner writes a JSON report into reports/; a suite that leaves no report, reports
+// failure, ran nothing or exits non-zero counts as failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const reports = 'reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+/** @param {string} cmd @param {string[]} args */
+function run(cmd, args, env = {}) {
+  console.log(`\n▶ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+let passed = 0;
+let failed = 0;
+/** @param {string} name @param {number} ok @param {number} bad @param {boolean} suiteFailed */
+function tally(name, ok, bad, suiteFailed) {
+  if (suiteFailed && bad === 0) bad = 1; // a suite that broke without naming a failing test
+  console.log(`  ${name}: ${ok} passed, ${bad} failed`);
+  passed += ok;
+  failed += bad;
+}
+
+const build = run('npm', ['run', 'build']);
+if (build !== 0) tally('build', 0, 1, true);
+
+const check = run('npm', ['run', 'check']);
+if (check !== 0) tally('types', 0, 1, true);
+
+const vitestFile = `${reports}/vitest.json`;
+const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+if (existsSync(vitestFile)) {
+  const r = JSON.parse(readFileSync(vitestFile, 'utf8'));
+  tally('vitest', r.numPassedTests, r.numFailedTests, vitest !== 0 || !r.success || r.numTotalTests === 0);
+} else tally('vitest', 0, 0, true);
+
+const pwFile = `${reports}/playwright.json`;
+const pw = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_FILE: pwFile });
+if (existsSync(pwFile)) {
+  const s = JSON.parse(readFileSync(pwFile, 'utf8')).stats;
+  tally('playwright', s.expected + s.flaky, s.unexpected, pw !== 0 || s.expected + s.flaky === 0);
+} else tally('playwright', 0, 0, true);
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
