@@ -57,8 +57,7 @@ export const site: SiteConfig = siteConfigSchema.parse({
     logo: '/logo.svg',
   },
   siteName: '練馬区 職員採用・インターンシップ',
-  siteDescription:
-    '練馬区の職員採用（経験者採用・新卒・専門人材・会計年度任用職員）とインターンシップ、採用説明会の情報を掲載しています。',
+  siteDescription: '練馬区の職員採用（経験者採用・新卒・専門人材・会計年度任用職員）とインターンシップ、採用説明会の情報を掲載しています。',
   colours: { brand: '#1a7f37', brandDark: '#0f5323', accent: '#f2c14e' },
   internalModuleHosts: ['intra.city.nerima.tokyo.jp'],
   mail: { from: '練馬区 職員採用 <no-reply@careers.city.nerima.tokyo.jp>', notify: 'saiyou@city.nerima.tokyo.jp' },

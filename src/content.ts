@@ -1,0 +1,76 @@
+/**
+ * The queries every page uses. Each collection is read once; drafts never leave this file.
+ * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
+ */
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { todayInTokyo } from './lib/dates';
+import { type Status, statusOn } from './lib/status';
+
+export type Job = CollectionEntry<'jobs'>;
+export type Internship = CollectionEntry<'internships'>;
+export type Event = CollectionEntry<'events'>;
+export type Session = Internship['data']['sessions'][number];
+
+export const buildToday: string = import.meta.env['BUILD_TODAY'] ?? process.env['BUILD_TODAY'] ?? todayInTokyo();
+
+const published = <T extends { data: { draft?: boolean } }>(entries: T[]) => entries.filter((e) => !e.data.draft);
+
+const statusRank: Record<Status, number> = { open: 0, upcoming: 1, closed: 2 };
+
+export const jobStatus = (job: Job, today = buildToday): Status => statusOn(job.data, today);
+
+/** All published openings: open first (soonest deadline first), then upcoming, then closed. */
+export async function allJobs(): Promise<Job[]> {
+  const jobs = published(await getCollection('jobs'));
+  return jobs.sort(
+    (a, b) =>
+      statusRank[jobStatus(a)] - statusRank[jobStatus(b)] ||
+      // Experienced hires lead the list (取組1).
+      Number(b.data.hiringType === '経験者採用') - Number(a.data.hiringType === '経験者採用') ||
+      a.data.closesOn.localeCompare(b.data.closesOn) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export const sessionStatus = (s: Session, today = buildToday): Status =>
+  statusOn({ opensOn: '0000-01-01', closesOn: s.registrationClosesOn }, today);
+
+/** A programme or event is open while any of its sessions takes registrations. */
+export function programmeStatus(sessions: Session[], today = buildToday): Status {
+  return sessions.some((s) => sessionStatus(s, today) === 'open') ? 'open' : 'closed';
+}
+
+const byFirstSession = <T extends Internship | Event>(a: T, b: T) =>
+  statusRank[programmeStatus(a.data.sessions)] - statusRank[programmeStatus(b.data.sessions)] ||
+  (a.data.sessions[0]?.dates[0] ?? '').localeCompare(b.data.sessions[0]?.dates[0] ?? '');
+
+export async function allInternships(): Promise<Internship[]> {
+  return published(await getCollection('internships')).sort(byFirstSession);
+}
+
+export async function allEvents(): Promise<Event[]> {
+  return published(await getCollection('events')).sort(byFirstSession);
+}
+
+export async function allStories() {
+  const stories = published(await getCollection('stories'));
+  // Experienced hires first (取組2), newest first within each group.
+  return stories.sort(
+    (a, b) =>
+      Number(b.data.hiringType === '経験者採用') - Number(a.data.hiringType === '経験者採用') || b.data.joinedYear - a.data.joinedYear,
+  );
+}
+
+export async function planByPillar() {
+  const pillars = (await getCollection('pillars')).sort((a, b) => a.data.number - b.data.number);
+  const initiatives = (await getCollection('initiatives')).sort((a, b) => a.data.number - b.data.number);
+  return pillars.map((pillar) => ({ pillar, initiatives: initiatives.filter((i) => i.data.pillar.id === pillar.id) }));
+}
+
+export async function allFaq() {
+  return published(await getCollection('faq')).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+export async function allPages() {
+  return published(await getCollection('pages'));
+}

@@ -1,0 +1,241 @@
+/**
+ * The content model: every collection in content/, with what each field means.
+ * A file that breaks a rule stops the build with the collection, the file and the field.
+ * Plain zod with no Astro import, so the same rules run in unit tests and in `npm run check:content`;
+ * References between collections are passed in by src/content.config.ts.
+ */
+import { z } from 'zod';
+import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, labels, sessionFormats } from '../lib/taxonomy';
+import { site } from '../site.config';
+import { calendarDate, clockTime, oneOf, sessionId, text, yen } from './common';
+
+/** Links to other collections, as Astro's `reference()` makes them (or plain strings in unit tests). */
+interface References<S extends z.ZodType, P extends z.ZodType> {
+  stories: S;
+  pillars: P;
+}
+
+export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: References<S, P>) {
+  /** Keeps an entry off the public site while it is being written. */
+  const draft = z.boolean().default(false);
+
+  const selectionStep = z.object({
+    /** e.g. 「書類選考」「面接」. */
+    step: text(40),
+    /** The day it takes place, when fixed. */
+    date: calendarDate.optional(),
+    /** When the date is a period or not fixed yet, e.g. 「1月中旬」. */
+    note: text(120).optional(),
+  });
+
+  const jobs = z
+    .object({
+      /** As listed, e.g. 「事務（経験者採用）」. */
+      title: text(60),
+      /** One sentence for lists and search results. */
+      summary: text(160),
+      hiringType: oneOf(labels(hiringTypes), '採用区分（hiringType）'),
+      jobFamily: oneOf(labels(jobFamilies), '職種（jobFamily）'),
+      employmentType: oneOf(labels(employmentTypes), '雇用形態（employmentType）'),
+      /** The department that will employ the person, e.g. 「区民部 戸籍住民課」. */
+      department: text(80),
+      /** Where the work is done: the building or 「区内各施設」. */
+      workLocation: text(120),
+      /** What the person will do, a line each. */
+      duties: z.array(text(200)).min(1, { error: '職務内容を1つ以上書いてください' }),
+      requirements: z.object({
+        /** Years of work experience required, if any. */
+        experienceYears: z.number().int().min(0).max(40).optional(),
+        /** What kind of experience counts, e.g. 「民間企業等での業務従事歴」. */
+        experienceKind: text(200).optional(),
+        /** Licences or degrees required. */
+        qualifications: z.array(text(200)).default([]),
+        /** Other conditions (age, nationality rules, etc.). */
+        other: z.array(text(200)).default([]),
+      }),
+      pay: z
+        .object({
+          unit: z.enum(['月給', '時給'], { error: '給与の単位（unit）は「月給」か「時給」にしてください' }),
+          /** Lowest figure, yen, before allowances. */
+          min: yen,
+          /** Highest figure, yen; omit for a single figure. */
+          max: yen.optional(),
+          /** Allowances paid on top, a line each. */
+          allowances: z.array(text(120)).default([]),
+          /** How prior experience sets the starting grade and step. */
+          experienceNote: text(400).optional(),
+        })
+        .refine((p) => p.max === undefined || p.max >= p.min, {
+          error: '給与の上限（max）は下限（min）以上にしてください',
+          path: ['max'],
+        }),
+      /** How many people will be hired; omit for 「若干名」. */
+      openings: z.number().int().min(1).optional(),
+      /** First day applications are taken, Japan time. */
+      opensOn: calendarDate,
+      /** Last day to apply, inclusive, Japan time. */
+      closesOn: calendarDate,
+      selection: z.array(selectionStep).min(1, { error: '選考の流れ（selection）を1つ以上書いてください' }),
+      /** On this site, or at an external address (e.g. the special wards' joint exam). */
+      apply: z.discriminatedUnion(
+        'method',
+        [
+          z.object({ method: z.literal('online') }),
+          z.object({
+            method: z.literal('external'),
+            url: z.url({ error: '応募先のURLを https:// から書いてください' }),
+            label: text(80),
+            /** The special wards' joint exam: the employing ward is decided later (提示), so no job posting of ours. */
+            jointExam: z.boolean().default(false),
+          }),
+        ],
+        { error: '応募方法（apply.method）は online か external にしてください' },
+      ),
+      /** Who answers questions; defaults to the HR department in the site config. */
+      contact: text(200).optional(),
+      /** Staff voices to show beside the opening (file names in content/stories). */
+      relatedStories: z.array(ref.stories).default([]),
+      draft,
+    })
+    .refine((job) => job.opensOn <= job.closesOn, {
+      error: '締切日（closesOn）は募集開始日（opensOn）と同じか後の日付にしてください',
+      path: ['closesOn'],
+    });
+
+  const session = z
+    .object({
+      /** Stable id, unique across the site; registrations and calendar files keep it. */
+      id: sessionId,
+      /** The day or days it takes place. */
+      dates: z.array(calendarDate).min(1, { error: '開催日（dates）を1つ以上書いてください' }),
+      startTime: clockTime,
+      endTime: clockTime,
+      /** Room and building, or 「オンライン（Zoom）」. */
+      place: text(120),
+      /** Seats; at least 1. */
+      capacity: z
+        .number({ error: '定員（capacity）を数字で書いてください' })
+        .int()
+        .min(1, { error: '定員（capacity）は1以上にしてください' })
+        .max(10_000),
+      /** Places on the waiting list once the seats are taken; 0 for none. */
+      waitlist: z.number().int().min(0).max(1_000).default(0),
+      /** Last day to register, inclusive, Japan time. */
+      registrationClosesOn: calendarDate,
+    })
+    .refine((s) => s.startTime < s.endTime, { error: '終了時刻（endTime）は開始時刻より後にしてください', path: ['endTime'] })
+    .refine((s) => s.dates.every((d) => s.registrationClosesOn <= d), {
+      error: '申込締切日（registrationClosesOn）は開催日より前の日付にしてください',
+      path: ['registrationClosesOn'],
+    });
+
+  /** Sessions of one programme or event: ids must differ (the build also checks across files). */
+  const sessions = z
+    .array(session)
+    .min(1, { error: '回（sessions）を1つ以上書いてください' })
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((s, i) => {
+        if (seen.has(s.id))
+          ctx.addIssue({ code: 'custom', message: `回のID「${s.id}」が重複しています。別のIDにしてください`, path: [i, 'id'] });
+        seen.add(s.id);
+      });
+    });
+
+  const internships = z.object({
+    title: text(60),
+    summary: text(160),
+    department: text(80),
+    /** The question the student works on. */
+    theme: text(120),
+    /** What a student does, a line each. */
+    activities: z.array(text(200)).min(1),
+    /** Who may take part. */
+    eligibility: text(300),
+    format: oneOf(labels(sessionFormats), '実施形式（format）'),
+    sessions,
+    draft,
+  });
+
+  const events = z.object({
+    title: text(60),
+    summary: text(160),
+    kind: oneOf(labels(eventKinds), '種類（kind）'),
+    /** Who it is for, e.g. 「民間企業等で働く社会人の方」. */
+    audience: text(200),
+    format: oneOf(labels(sessionFormats), '実施形式（format）'),
+    sessions,
+    draft,
+  });
+
+  const stories = z.object({
+    /** A headline in the person's words. */
+    title: text(80),
+    /** Fictional initials or a pen name: never a real person. */
+    name: text(20),
+    role: text(60),
+    department: text(80),
+    /** Year the person joined the ward. */
+    joinedYear: z.number().int().min(1950).max(2100),
+    hiringType: oneOf(labels(hiringTypes), '採用区分（hiringType）'),
+    /** What the person did before, for experienced hires. */
+    previousCareer: text(120).optional(),
+    summary: text(200),
+    draft,
+  });
+
+  const internalModule = z.object(
+    {
+      label: text(60),
+      url: z
+        .url({ error: '内部モジュールのURL（internalModule.url）を https:// から書いてください' })
+        .refine((u) => site.internalModuleHosts.includes(new URL(u).host), {
+          error: `内部モジュールのURLは職員用のホスト（${site.internalModuleHosts.join('、')}）にしてください`,
+        }),
+    },
+    { error: '内部モジュールへのリンク（internalModule の label と url）を書いてください' },
+  );
+
+  const pillars = z.object({
+    /** 1–5, as in the plan. */
+    number: z.number().int().min(1).max(5),
+    /** e.g. 「採用戦略」. */
+    title: text(30),
+    /** What the pillar means for someone thinking of working here. */
+    summary: text(300),
+  });
+
+  const initiatives = z.object({
+    /** 1–18, as in the plan. */
+    number: z.number().int().min(1).max(18),
+    /** The title exactly as the plan words it. */
+    title: text(60),
+    pillar: ref.pillars,
+    /** ★ リーディングプロジェクト. */
+    leading: z.boolean().default(false),
+    /** The plan's own bullet points. */
+    planPoints: z.array(text(200)).min(1),
+    /** What it means for a candidate, in plain words. */
+    forCandidates: text(400),
+    /** The staff-only module that carries the initiative out. */
+    internalModule,
+  });
+
+  const faq = z.object({
+    question: text(120),
+    category: oneOf(faqCategories, '分類（category）'),
+    /** Position within its category, smallest first. */
+    order: z.number().int().min(0).default(100),
+    draft,
+  });
+
+  const pages = z.object({
+    title: text(60),
+    description: text(200),
+    /** Last substantive change. */
+    updatedOn: calendarDate,
+    draft,
+  });
+
+  return { jobs, internships, events, stories, pillars, initiatives, faq, pages };
+}
