@@ -3,6 +3,7 @@
  * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems } from './lib/content-checks';
 import { todayInTokyo } from './lib/dates';
 import { type Status, statusOn } from './lib/status';
 
@@ -44,11 +45,25 @@ const byFirstSession = <T extends Internship | Event>(a: T, b: T) =>
   statusRank[programmeStatus(a.data.sessions)] - statusRank[programmeStatus(b.data.sessions)] ||
   (a.data.sessions[0]?.dates[0] ?? '').localeCompare(b.data.sessions[0]?.dates[0] ?? '');
 
+const fileOf = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
+
+/** Every programme and event, checked once per build for session ids shared across files (drafts included). */
+let sessionsChecked: Promise<void> | undefined;
+function checkSessions(): Promise<void> {
+  sessionsChecked ??= (async () => {
+    const owners = [...(await getCollection('internships')), ...(await getCollection('events'))];
+    assertNoProblems(duplicateSessionIds(owners.map((e) => ({ file: fileOf(e), sessions: e.data.sessions }))));
+  })();
+  return sessionsChecked;
+}
+
 export async function allInternships(): Promise<Internship[]> {
+  await checkSessions();
   return published(await getCollection('internships')).sort(byFirstSession);
 }
 
 export async function allEvents(): Promise<Event[]> {
+  await checkSessions();
   return published(await getCollection('events')).sort(byFirstSession);
 }
 
@@ -64,6 +79,7 @@ export async function allStories() {
 export async function planByPillar() {
   const pillars = (await getCollection('pillars')).sort((a, b) => a.data.number - b.data.number);
   const initiatives = (await getCollection('initiatives')).sort((a, b) => a.data.number - b.data.number);
+  assertNoProblems(initiativeNumberProblems(initiatives.map((i) => ({ file: fileOf(i), number: i.data.number }))));
   return pillars.map((pillar) => ({ pillar, initiatives: initiatives.filter((i) => i.data.pillar.id === pillar.id) }));
 }
 

@@ -56,7 +56,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       pay: z
         .object({
           unit: z.enum(['月給', '時給'], { error: '給与の単位（unit）は「月給」か「時給」にしてください' }),
-          /** Lowest figure, yen, before allowances. */
+          /** Lowest figure in yen, as the ward quotes it (monthly pay including 地域手当). */
           min: yen,
           /** Highest figure, yen; omit for a single figure. */
           max: yen.optional(),

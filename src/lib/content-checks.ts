@@ -1,0 +1,49 @@
+/**
+ * Rules that span several files, which a per-file schema cannot see. Each problem names the files,
+ * the field and what to do, in Japanese, so the build can stop with a message a recruiter can act on.
+ */
+export interface SessionOwner {
+  /** e.g. content/internships/dx-suishin.md */
+  file: string;
+  sessions: { id: string }[];
+}
+
+/** Session ids are the key of every registration: two files must never share one. */
+export function duplicateSessionIds(owners: SessionOwner[]): string[] {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const { file, sessions } of owners) {
+    for (const { id } of sessions) {
+      const other = seen.get(id);
+      if (other && other !== file) {
+        problems.push(`${file} の sessions.id「${id}」は ${other} でも使われています。回のIDはサイト全体で重ならないようにしてください。`);
+      }
+      seen.set(id, file);
+    }
+  }
+  return problems;
+}
+
+/** The plan has exactly 18 initiatives, numbered 1 to 18, each once. */
+export function initiativeNumberProblems(entries: { file: string; number: number }[]): string[] {
+  const problems: string[] = [];
+  for (let n = 1; n <= 18; n++) {
+    const files = entries.filter((e) => e.number === n).map((e) => e.file);
+    if (files.length === 0)
+      problems.push(`取組${n}のファイルがありません。content/plan/initiatives に number: ${n} のファイルを追加してください。`);
+    if (files.length > 1)
+      problems.push(`取組${n}（number: ${n}）が複数のファイルにあります：${files.join('、')}。どちらかの number を直してください。`);
+  }
+  return problems;
+}
+
+export class ContentError extends Error {
+  constructor(problems: string[]) {
+    super(`コンテンツに問題があります：\n- ${problems.join('\n- ')}`);
+    this.name = 'ContentError';
+  }
+}
+
+export function assertNoProblems(problems: string[]): void {
+  if (problems.length > 0) throw new ContentError(problems);
+}
