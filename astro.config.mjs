@@ -24,7 +24,7 @@ export default defineConfig({
   site: site.origin,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [react(), sitemap({ filter: (page) => !page.includes('/staff/') && !page.includes('/apply/') })],
+  integrations: [react(), sitemap({ filter: (page) => !/\/(staff|apply|register|result)\//.test(new URL(page).pathname) })],
   build: {
     format: 'directory',
     // No inline <style>/<script>: keeps a strict CSP possible without per-page hashes.

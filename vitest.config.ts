@@ -1,3 +1,4 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,24 @@ export default defineConfig({
     projects: [
       {
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The real Worker in workerd with a real local D1 and R2 (dist/ must be built first).
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.jsonc' },
+            miniflare: {
+              // The rate limit has a test of its own (rate-limit.test.ts); elsewhere it would stop the suites.
+              bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), RATE_LIMIT: 'off' },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker',
+          include: ['tests/worker/**/*.test.ts'],
+          setupFiles: ['./tests/worker/apply-migrations.ts'],
+          testTimeout: 60_000,
+        },
       },
     ],
   },

@@ -1,20 +1,65 @@
 /**
- * The Worker: serves the static build and answers /api/*.
+ * The Worker: serves the static build and answers /api/*; its crons relay mail and purge old data.
  * Reads like a table of contents; each resource lives in api/.
  */
 import { Hono } from 'hono';
-
-export interface Env {
-  ASSETS: Fetcher;
-}
+import { secureHeaders } from 'hono/secure-headers';
+import { submissionCopy as t } from '../src/i18n/ja';
+import { applications } from './api/applications';
+import { registrations, sessions } from './api/registrations';
+import { relay } from './lib/outbox';
+import { purge } from './lib/retention';
 
 const app = new Hono<{ Bindings: Env }>();
 
+// The Worker's own responses need their own headers: public/_headers covers static assets only.
+app.use(
+  '/api/*',
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    xFrameOptions: 'DENY',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+  }),
+);
+app.use('/api/*', async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+});
+
 app.get('/api/health', (c) => c.json({ ok: true }));
+app.route('/api/applications', applications);
+app.route('/api/registrations', registrations);
+app.route('/api/sessions', sessions);
 
 // Unknown API paths answer here: a mounted sub-app's notFound() would be ignored.
-app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'お探しのAPIは見つかりませんでした。' }, 404));
+app.all('/api/*', (c) => c.json({ error: 'not_found', message: t.notFound }, 404));
+app.onError((e, c) => {
+  console.error(`unhandled: ${e.name}`);
+  return c.json({ error: 'unexpected', message: t.unexpected }, 500);
+});
 
 app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
 
-export default app;
+export default {
+  fetch: app.fetch,
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const now = new Date(controller.scheduledTime);
+    if (controller.cron === '30 15 * * *') {
+      const report = await purge(env, now);
+      console.log(`purge: ${JSON.stringify(report)}`);
+    } else {
+      ctx.waitUntil(relay(env, { now }).then((r) => console.log(`relay: ${JSON.stringify(r)}`)));
+    }
+  },
+} satisfies ExportedHandler<Env>;

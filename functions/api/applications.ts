@@ -1,0 +1,163 @@
+/** POST /api/applications: a job application, from the form (with or without a CV) or the island (JSON). */
+import { Hono } from 'hono';
+import { submissionCopy as t } from '../../src/i18n/ja';
+import { mails } from '../../src/i18n/mail';
+import {
+  type Application,
+  applicationFieldOrder,
+  applicationLimits,
+  applicationSchema,
+  isBlankWorkEntry,
+} from '../../src/schemas/application';
+import { emailKey } from '../../src/schemas/fields';
+import { site } from '../../src/site.config';
+import { judgeJob, loadCatalog } from '../lib/catalog';
+import { html } from '../lib/html';
+import { newReference, sha256Hex } from '../lib/ids';
+import { intake, isUniqueViolation, unavailable } from '../lib/intake';
+import { enqueue, relay } from '../lib/outbox';
+import { Problem } from '../lib/problem';
+import { page, refuse } from '../lib/respond';
+import { afterDay, retention } from '../lib/retention';
+import { answersInJson } from '../lib/submission';
+
+export const applications = new Hono<{ Bindings: Env }>();
+
+const MAX_BODY = applicationLimits.cvBytes + 256 * 1024;
+const closedMessage = { unknown: t.jobUnknown, external: t.jobExternal, upcoming: t.jobUpcoming, closed: t.jobClosed } as const;
+
+/** A PDF starts with %PDF- (the name and the declared type say nothing). */
+async function isPdf(file: File): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  return String.fromCharCode(...head) === '%PDF-';
+}
+
+applications.post('/', async (c) => {
+  const asJson = answersInJson(c.req.raw);
+  const now = new Date();
+  let back: string | undefined;
+  try {
+    const input = await intake(c, {
+      route: 'applications',
+      schema: applicationSchema,
+      order: applicationFieldOrder,
+      maxBytes: MAX_BODY,
+      fileFields: ['cv'],
+      prepare: (fields) => {
+        if (typeof fields['jobId'] === 'string') back = `/jobs/${encodeURIComponent(fields['jobId'])}/apply/`;
+        if (Array.isArray(fields['work'])) fields['work'] = fields['work'].filter((row) => row && !isBlankWorkEntry(row));
+      },
+    });
+    if (input.bot)
+      return asJson ? c.json({ ok: true }, 202) : page(c, 202, t.applicationReceivedTitle, html`<h1>${t.applicationReceivedTitle}</h1>`);
+    const data: Application = input.data;
+
+    const cv = input.submission.files['cv'];
+    if (cv) {
+      if (cv.size > applicationLimits.cvBytes)
+        throw new Problem(413, 'cv_too_large', t.pdfTooLarge, [{ field: 'cv', message: t.pdfTooLarge }]);
+      if (!(await isPdf(cv))) throw new Problem(422, 'cv_not_pdf', t.notPdf, [{ field: 'cv', message: t.notPdf }]);
+    }
+
+    const verdict = judgeJob(await loadCatalog(c.env.ASSETS), data.jobId, now);
+    if (!verdict.ok) throw new Problem(verdict.reason === 'unknown' ? 404 : 409, `job_${verdict.reason}`, closedMessage[verdict.reason]);
+    const job = verdict.job;
+
+    const stored = await storeApplication(c.env, data, job.title, job.closesOn, cv, now);
+    c.executionCtx.waitUntil(relay(c.env, { now, onlyIds: stored.mailIds, spacingMs: 0 }).catch(() => undefined));
+    if (asJson) return c.json({ ok: true, reference: stored.reference, job: job.title }, stored.created ? 201 : 200);
+    return page(
+      c,
+      stored.created ? 201 : 200,
+      t.applicationReceivedTitle,
+      html`<h1>${t.applicationReceivedTitle}</h1>
+        <div class="confirmation">
+          <p>${t.applicationReceivedLead(job.title)}</p>
+          <p>${t.referenceLabel}：<span class="reference">${stored.reference}</span></p>
+          <p>${t.referenceHint}</p>
+        </div>
+        <p><a href="/jobs/">採用情報の一覧へ</a></p>`,
+    );
+  } catch (e) {
+    if (e instanceof Problem) return refuse(c, e, asJson, back);
+    console.error(`applications: ${e instanceof Error ? e.name : 'error'}`);
+    return refuse(c, unavailable(), asJson, back);
+  }
+});
+
+/** Without a key from the page's script (no JavaScript), the same content is the same application. */
+async function contentKey(payload: object, cv: File | undefined): Promise<string> {
+  return `c-${(await sha256Hex(JSON.stringify(payload) + (cv ? `#${cv.size}` : ''))).slice(0, 40)}`;
+}
+
+interface Stored {
+  reference: string;
+  created: boolean;
+  mailIds: number[];
+}
+
+/**
+ * The application row and its two mails in one batch (one transaction). The CV goes to R2 first and is
+ * removed again if the batch fails. A repeated idempotency key returns the first application.
+ */
+async function storeApplication(
+  env: Env,
+  data: Application,
+  jobTitle: string,
+  closesOn: string,
+  cv: File | undefined,
+  now: Date,
+): Promise<Stored> {
+  const db = env.DB;
+  const { idempotencyKey: given, consent: _consent, ...payload } = data;
+  const idempotencyKey = given ?? (await contentKey(payload, cv));
+  const existing = await db
+    .prepare('SELECT reference FROM applications WHERE idempotency_key = ?1')
+    .bind(idempotencyKey)
+    .first<{ reference: string }>();
+  if (existing) return { reference: existing.reference, created: false, mailIds: [] };
+
+  const reference = newReference();
+  const cvKey = cv ? `cv/${crypto.randomUUID()}.pdf` : null;
+  if (cv && cvKey) await env.DOCUMENTS.put(cvKey, await cv.arrayBuffer(), { httpMetadata: { contentType: 'application/pdf' } });
+
+  const received = mails.applicationReceived({ name: data.name, reference, jobTitle });
+  const notice = mails.applicationNotice({ reference, jobTitle, staffUrl: new URL(`/staff/applications/${reference}/`, site.origin).href });
+  try {
+    const results = await db.batch<{ id: number }>([
+      db
+        .prepare(
+          'INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)',
+        )
+        .bind(
+          reference,
+          data.jobId,
+          idempotencyKey,
+          JSON.stringify(payload),
+          emailKey(data.email),
+          cvKey,
+          now.toISOString(),
+          afterDay(closesOn, retention.applicationDays),
+        ),
+      enqueue(db, { kind: 'application_received', to: data.email, ...received }, now),
+      enqueue(db, { kind: 'application_notice', to: site.mail.notify, ...notice }, now),
+    ]);
+    return { reference, created: true, mailIds: results.slice(1).flatMap((r) => r.results.map((x) => x.id)) };
+  } catch (e) {
+    if (cvKey) await env.DOCUMENTS.delete(cvKey).catch(() => undefined);
+    if (isUniqueViolation(e, 'idempotency_key')) {
+      const first = await db
+        .prepare('SELECT reference FROM applications WHERE idempotency_key = ?1')
+        .bind(idempotencyKey)
+        .first<{ reference: string }>();
+      if (first) return { reference: first.reference, created: false, mailIds: [] };
+    }
+    if (isUniqueViolation(e, 'reference')) return storeApplication(env, data, jobTitle, closesOn, cv, now);
+    throw e;
+  }
+}
+
+applications.all('/', (c) => {
+  c.header('Allow', 'POST');
+  return refuse(c, new Problem(405, 'method_not_allowed', t.methodNotAllowed), true);
+});

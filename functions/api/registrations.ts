@@ -1,0 +1,297 @@
+/**
+ * Sign-ups for internship and event sessions (one engine for both), cancellation with promotion from
+ * the waiting list, and the live count of seats left.
+ */
+import { Hono } from 'hono';
+import { submissionCopy as t } from '../../src/i18n/ja';
+import { mails } from '../../src/i18n/mail';
+import type { CatalogSession } from '../../src/lib/catalog';
+import { formatDate } from '../../src/lib/dates';
+import { emailKey } from '../../src/schemas/fields';
+import { type Registration, registrationSchema } from '../../src/schemas/registration';
+import { site } from '../../src/site.config';
+import { judgeSession, loadCatalog } from '../lib/catalog';
+import { html } from '../lib/html';
+import { newReference, newToken, sha256Hex } from '../lib/ids';
+import { intake, isUniqueViolation, unavailable } from '../lib/intake';
+import { enqueue, relay } from '../lib/outbox';
+import { Problem } from '../lib/problem';
+import { page, refuse } from '../lib/respond';
+import { afterDay, retention } from '../lib/retention';
+import { isSameOrigin } from '../lib/security';
+import { answersInJson } from '../lib/submission';
+
+export const registrations = new Hono<{ Bindings: Env }>();
+
+const MAX_BODY = 32 * 1024;
+const order = Object.keys(registrationSchema.shape);
+const cancelUrl = (token: string) => new URL(`/api/registrations/cancel?token=${token}`, site.origin).href;
+const lastDay = (s: CatalogSession) => [...s.dates].sort().at(-1) ?? s.registrationClosesOn;
+const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.startTime}〜${s.endTime}`;
+
+type Seat = 'confirmed' | 'waitlisted';
+
+registrations.post('/', async (c) => {
+  const asJson = answersInJson(c.req.raw);
+  const now = new Date();
+  let back: string | undefined;
+  try {
+    const input = await intake(c, {
+      route: 'registrations',
+      schema: registrationSchema,
+      order,
+      maxBytes: MAX_BODY,
+      prepare: (fields) => {
+        if (typeof fields['sessionId'] === 'string') back = `/register/${encodeURIComponent(fields['sessionId'])}/`;
+      },
+    });
+    if (input.bot)
+      return asJson
+        ? c.json({ ok: true }, 202)
+        : page(c, 202, t.registrationConfirmedTitle, html`<h1>${t.registrationConfirmedTitle}</h1>`);
+    const data = input.data;
+    const verdict = judgeSession(await loadCatalog(c.env.ASSETS), data.sessionId, now);
+    if (!verdict.ok)
+      throw new Problem(
+        verdict.reason === 'unknown' ? 404 : 409,
+        `session_${verdict.reason}`,
+        verdict.reason === 'unknown' ? t.sessionUnknown : t.sessionClosed,
+      );
+
+    const seat = await takeSeat(c.env, data, verdict.session, now);
+    c.executionCtx.waitUntil(relay(c.env, { now, onlyIds: seat.mailIds, spacingMs: 0 }).catch(() => undefined));
+    const title = seat.status === 'confirmed' ? t.registrationConfirmedTitle : t.registrationWaitlistedTitle;
+    if (asJson) return c.json({ ok: true, reference: seat.reference, status: seat.status }, seat.created ? 201 : 200);
+    return page(
+      c,
+      seat.created ? 201 : 200,
+      title,
+      html`<h1>${title}</h1>
+        <div class="confirmation">
+          <p>${t.registrationLead(verdict.session.title)}</p>
+          ${seat.status === 'waitlisted' ? html`<p>${t.waitlistLead}</p>` : ''}
+          <p>${t.referenceLabel}：<span class="reference">${seat.reference}</span></p>
+          <p>${t.referenceHint}</p>
+        </div>
+        <p><a href="${verdict.session.url}">プログラムのページへ戻る</a></p>`,
+    );
+  } catch (e) {
+    if (e instanceof Problem) return refuse(c, e, asJson, back);
+    console.error(`registrations: ${e instanceof Error ? e.name : 'error'}`);
+    return refuse(c, unavailable(), asJson, back);
+  }
+});
+
+interface SeatTaken {
+  reference: string;
+  status: Seat;
+  created: boolean;
+  mailIds: number[];
+}
+
+/**
+ * Takes a seat, else a waiting place, else refuses, in one conditional INSERT: counting and inserting in
+ * two statements overbooks under concurrency. The mail is chosen by the status the INSERT decided.
+ */
+async function takeSeat(env: Env, data: Registration, session: CatalogSession, now: Date): Promise<SeatTaken> {
+  const db = env.DB;
+  const { idempotencyKey: given, consent: _consent, supportNeeds, ...payload } = data;
+  // Without a key from the page's script (no JavaScript), the same content is the same sign-up.
+  const idempotencyKey = given ?? `c-${(await sha256Hex(JSON.stringify({ payload, supportNeeds }))).slice(0, 40)}`;
+  const existing = await db
+    .prepare('SELECT reference, status FROM registrations WHERE idempotency_key = ?1')
+    .bind(idempotencyKey)
+    .first<{ reference: string; status: Seat }>();
+  if (existing) return { ...existing, created: false, mailIds: [] };
+
+  const reference = newReference();
+  const token = newToken();
+  const nowIso = now.toISOString();
+  const mailArgs = { name: data.name, reference, session, cancelUrl: cancelUrl(token) };
+  const confirmed = mails.registrationConfirmed(mailArgs);
+  const waitlisted = mails.registrationWaitlisted(mailArgs);
+  try {
+    const [insert, mail, status] = await db.batch([
+      db
+        .prepare(
+          `INSERT INTO registrations (reference, session_id, idempotency_key, payload, support_needs, email_key, status, cancel_token_hash, created_at, updated_at, support_purge_after, purge_after)
+           SELECT ?1, ?2, ?3, ?4, ?5, ?6,
+             CASE WHEN (SELECT COUNT(*) FROM registrations WHERE session_id = ?2 AND status = 'confirmed') < ?7 THEN 'confirmed' ELSE 'waitlisted' END,
+             ?8, ?9, ?9, ?10, ?11
+           WHERE (SELECT COUNT(*) FROM registrations WHERE session_id = ?2 AND status IN ('confirmed', 'waitlisted')) < ?7 + ?12`,
+        )
+        .bind(
+          reference,
+          data.sessionId,
+          idempotencyKey,
+          JSON.stringify(payload),
+          supportNeeds ?? null,
+          emailKey(data.email),
+          session.capacity,
+          await sha256Hex(token),
+          nowIso,
+          afterDay(lastDay(session), retention.supportNeedsDays),
+          afterDay(lastDay(session), retention.registrationDays),
+          session.waitlist,
+        ),
+      db
+        .prepare(
+          `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)
+           SELECT CASE status WHEN 'confirmed' THEN 'registration_confirmed' ELSE 'registration_waitlisted' END, ?2,
+             CASE status WHEN 'confirmed' THEN ?3 ELSE ?5 END, CASE status WHEN 'confirmed' THEN ?4 ELSE ?6 END, ?7, ?7
+           FROM registrations WHERE idempotency_key = ?1 RETURNING id`,
+        )
+        .bind(idempotencyKey, data.email, confirmed.subject, confirmed.body, waitlisted.subject, waitlisted.body, nowIso),
+      db.prepare('SELECT status FROM registrations WHERE idempotency_key = ?1').bind(idempotencyKey),
+    ]);
+    if (!insert || insert.meta.changes === 0) throw new Problem(409, 'full', t.full);
+    const seat = (status?.results[0] as { status: Seat } | undefined)?.status ?? 'waitlisted';
+    return { reference, status: seat, created: true, mailIds: (mail?.results ?? []).map((r) => (r as { id: number }).id) };
+  } catch (e) {
+    if (isUniqueViolation(e, 'email_key')) throw new Problem(409, 'duplicate', t.duplicate, [{ field: 'email', message: t.duplicate }]);
+    if (isUniqueViolation(e, 'idempotency_key')) {
+      const first = await db
+        .prepare('SELECT reference, status FROM registrations WHERE idempotency_key = ?1')
+        .bind(idempotencyKey)
+        .first<{ reference: string; status: Seat }>();
+      if (first) return { ...first, created: false, mailIds: [] };
+    }
+    if (isUniqueViolation(e, 'reference')) return takeSeat(env, data, session, now);
+    throw e;
+  }
+}
+
+registrations.all('/', (c) => {
+  c.header('Allow', 'POST');
+  return refuse(c, new Problem(405, 'method_not_allowed', t.methodNotAllowed), true);
+});
+
+interface CancelTarget {
+  id: number;
+  session_id: string;
+  status: Seat | 'cancelled';
+}
+
+async function findByToken(db: D1Database, token: unknown): Promise<CancelTarget | null> {
+  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
+  // Looked up by its hash: the token itself is never stored, and equal hashes reveal nothing about near misses.
+  return db
+    .prepare('SELECT id, session_id, status FROM registrations WHERE cancel_token_hash = ?1')
+    .bind(await sha256Hex(token))
+    .first<CancelTarget>();
+}
+
+/** The cancel link from the mail: a confirmation page (a GET never changes anything). */
+registrations.get('/cancel', async (c) => {
+  try {
+    const target = await findByToken(c.env.DB, c.req.query('token'));
+    const session = target && (await loadCatalog(c.env.ASSETS)).sessions[target.session_id];
+    if (!target || target.status === 'cancelled' || !session)
+      return page(c, 404, t.cancelTitle, html`<h1>${t.cancelTitle}</h1><p>${t.cancelInvalid}</p>`);
+    return page(
+      c,
+      200,
+      t.cancelTitle,
+      html`<h1>${t.cancelTitle}</h1>
+        <p>${t.cancelConfirm(session.title, when(session))}</p>
+        <form method="post" action="/api/registrations/cancel">
+          <input type="hidden" name="token" value="${c.req.query('token') ?? ''}" />
+          <button class="button" type="submit">${t.cancelButton}</button>
+        </form>`,
+    );
+  } catch {
+    return refuse(c, unavailable(), false);
+  }
+});
+
+/** Cancels, frees the seat and promotes the first on the waiting list, all in one batch. */
+registrations.post('/cancel', async (c) => {
+  const asJson = answersInJson(c.req.raw);
+  try {
+    if (!isSameOrigin(c.req.raw)) throw new Problem(403, 'cross_site', t.crossSite);
+    const form = (c.req.header('Content-Type') ?? '').includes('json')
+      ? ((await c.req.json().catch(() => ({}))) as Record<string, unknown>)
+      : await c.req.parseBody();
+    const target = await findByToken(c.env.DB, form['token']);
+    const catalog = await loadCatalog(c.env.ASSETS);
+    const session = target && catalog.sessions[target.session_id];
+    if (!target || target.status === 'cancelled' || !session) throw new Problem(404, 'invalid_token', t.cancelInvalid);
+    await cancelSeat(c.env, target, session, new Date());
+    c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 5 }).catch(() => undefined));
+    if (asJson) return c.json({ ok: true });
+    return page(
+      c,
+      200,
+      t.cancelDoneTitle,
+      html`<h1>${t.cancelDoneTitle}</h1><p>${t.cancelDone}</p><p><a href="${session.url}">プログラムのページへ</a></p>`,
+    );
+  } catch (e) {
+    if (e instanceof Problem) return refuse(c, e, asJson);
+    console.error(`cancel: ${e instanceof Error ? e.name : 'error'}`);
+    return refuse(c, unavailable(), asJson);
+  }
+});
+
+export async function cancelSeat(env: Env, target: CancelTarget, session: CatalogSession, now: Date): Promise<void> {
+  const db = env.DB;
+  const nowIso = now.toISOString();
+  const promotionId = crypto.randomUUID();
+  const newCancelToken = newToken();
+  const promoted = mails.registrationPromoted({ session, cancelUrl: cancelUrl(newCancelToken) });
+  const cancelled = mails.registrationCancelled({ session });
+  await db.batch([
+    db
+      .prepare("UPDATE registrations SET status = 'cancelled', updated_at = ?2 WHERE id = ?1 AND status != 'cancelled'")
+      .bind(target.id, nowIso),
+    db
+      .prepare(
+        `UPDATE registrations SET status = 'confirmed', promotion_id = ?1, cancel_token_hash = ?2, updated_at = ?3
+         WHERE id = (SELECT id FROM registrations WHERE session_id = ?4 AND status = 'waitlisted' ORDER BY id LIMIT 1)
+           AND (SELECT COUNT(*) FROM registrations WHERE session_id = ?4 AND status = 'confirmed') < ?5`,
+      )
+      .bind(promotionId, await sha256Hex(newCancelToken), nowIso, target.session_id, session.capacity),
+    db
+      .prepare(
+        `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)
+         SELECT 'registration_promoted', json_extract(payload, '$.email'), ?2, ?3, ?4, ?4 FROM registrations WHERE promotion_id = ?1`,
+      )
+      .bind(promotionId, promoted.subject, promoted.body, nowIso),
+    db
+      .prepare(
+        `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)
+         SELECT 'registration_cancelled', json_extract(payload, '$.email'), ?2, ?3, ?4, ?4 FROM registrations WHERE id = ?1 AND status = 'cancelled' AND updated_at = ?4`,
+      )
+      .bind(target.id, cancelled.subject, cancelled.body, nowIso),
+  ]);
+}
+
+/** Seats left, for the live count on the page. Kept for a few seconds per isolate: cheap under load. */
+const seatCache = new Map<string, { at: number; body: object }>();
+const SEAT_CACHE_MS = 5_000;
+
+export const sessions = new Hono<{ Bindings: Env }>();
+sessions.get('/:id/seats', async (c) => {
+  const id = c.req.param('id');
+  const session = (await loadCatalog(c.env.ASSETS)).sessions[id];
+  if (!session) return c.json({ error: 'not_found', message: t.sessionUnknown }, 404);
+  const hit = seatCache.get(id);
+  if (hit && Date.now() - hit.at < SEAT_CACHE_MS) return c.json(hit.body);
+  try {
+    const counts = await c.env.DB.prepare(
+      "SELECT SUM(status = 'confirmed') AS confirmed, SUM(status = 'waitlisted') AS waitlisted FROM registrations WHERE session_id = ?1",
+    )
+      .bind(id)
+      .first<{ confirmed: number | null; waitlisted: number | null }>();
+    const confirmed = counts?.confirmed ?? 0;
+    const waitlisted = counts?.waitlisted ?? 0;
+    const body = {
+      capacity: session.capacity,
+      seatsLeft: Math.max(0, session.capacity - confirmed),
+      waitlistLeft: Math.max(0, session.waitlist - waitlisted),
+    };
+    seatCache.set(id, { at: Date.now(), body });
+    return c.json(body);
+  } catch {
+    return refuse(c, unavailable(), true);
+  }
+});

@@ -1,0 +1,45 @@
+/**
+ * The build's catalog (dist/catalog.json): what is open and how many seats a session has.
+ * One source of truth with the pages; read through the assets binding and kept for a minute.
+ */
+import type { Catalog, CatalogJob, CatalogSession } from '../../src/lib/catalog';
+import { todayInTokyo } from '../../src/lib/dates';
+import { statusOn } from '../../src/lib/status';
+
+let cached: { at: number; catalog: Promise<Catalog> } | undefined;
+const TTL_MS = 60_000;
+
+export function loadCatalog(assets: Fetcher, nowMs = Date.now()): Promise<Catalog> {
+  if (!cached || nowMs - cached.at > TTL_MS) {
+    const catalog = assets.fetch('https://assets.invalid/catalog.json').then(async (r) => {
+      if (!r.ok) throw new Error(`catalog.json: HTTP ${r.status}`);
+      return (await r.json()) as Catalog;
+    });
+    catalog.catch(() => {
+      cached = undefined;
+    });
+    cached = { at: nowMs, catalog };
+  }
+  return cached.catalog;
+}
+
+export type JobVerdict =
+  | { ok: true; job: CatalogJob }
+  | { ok: false; reason: 'unknown' | 'external' | 'upcoming' | 'closed'; job?: CatalogJob };
+
+/** Whether an opening takes applications on this site at `now`, judged in Japan time. */
+export function judgeJob(catalog: Catalog, jobId: string, now: Date): JobVerdict {
+  const job = catalog.jobs[jobId];
+  if (!job) return { ok: false, reason: 'unknown' };
+  if (!job.applyOnline) return { ok: false, reason: 'external', job };
+  const status = statusOn(job, todayInTokyo(now));
+  return status === 'open' ? { ok: true, job } : { ok: false, reason: status, job };
+}
+
+export type SessionVerdict = { ok: true; session: CatalogSession } | { ok: false; reason: 'unknown' | 'closed'; session?: CatalogSession };
+
+export function judgeSession(catalog: Catalog, sessionId: string, now: Date): SessionVerdict {
+  const session = catalog.sessions[sessionId];
+  if (!session) return { ok: false, reason: 'unknown' };
+  return todayInTokyo(now) <= session.registrationClosesOn ? { ok: true, session } : { ok: false, reason: 'closed', session };
+}

@@ -1,0 +1,45 @@
+/**
+ * Sends one mail through Resend, or, without RESEND_API_KEY, keeps it in the local outbox (npm run outbox).
+ * Returns a result instead of throwing; never logs a recipient or a body.
+ */
+import { Resend } from 'resend';
+import { site } from '../../src/site.config';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: string; contentType?: string }[] | undefined;
+}
+
+export type SendResult = { ok: true; local: boolean } | { ok: false; error: string; retryable: boolean };
+
+const TIMEOUT_MS = 10_000;
+
+export async function sendMail(env: Env, mail: OutgoingMail, idempotencyKey: string): Promise<SendResult> {
+  if (!env.RESEND_API_KEY) return { ok: true, local: true };
+  const resend = new Resend(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL ?? 'https://api.resend.com' });
+  try {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS));
+    const { error } = await Promise.race([
+      resend.emails.send(
+        {
+          from: site.mail.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.attachments ? { attachments: mail.attachments } : {}),
+        },
+        { idempotencyKey },
+      ),
+      timeout,
+    ]);
+    if (!error) return { ok: true, local: false };
+    // 4xx other than rate limits and idempotency races will fail the same way again.
+    const status = error.statusCode ?? 500;
+    const retryable = status >= 500 || status === 429 || error.name === 'concurrent_idempotent_requests';
+    return { ok: false, error: `${error.name}: HTTP ${status}`, retryable };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message.slice(0, 200) : 'unknown', retryable: true };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The mail outbox. A submission and its mails are written in one D1 batch (one transaction); sending
+ * happens afterwards: a first try in the background of the request, then this relay on a cron, with
+ * backoff and jitter, at most once per message (its row id is Resend's idempotency key), parking a
+ * message that keeps failing and alerting the ward.
+ */
+import { type Mail, mails } from '../../src/i18n/mail';
+import { site } from '../../src/site.config';
+import { sendMail } from './mail';
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 5 * 60_000;
+
+export interface Envelope extends Mail {
+  kind: string;
+  to: string;
+  attachments?: { filename: string; content: string; contentType?: string }[];
+}
+
+/** An INSERT of one mail (returning its id), to go into the same batch as the row it belongs to. */
+export function enqueue(db: D1Database, mail: Envelope, now: Date): D1PreparedStatement {
+  return db
+    .prepare(
+      'INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id',
+    )
+    .bind(mail.kind, mail.to, mail.subject, mail.body, mail.attachments ? JSON.stringify(mail.attachments) : null, now.toISOString());
+}
+
+/** Exponential backoff from 30 s to 6 h, with ±50 % jitter so failed mails do not retry in step. */
+export function backoffMs(attempts: number, random = Math.random()): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+  return Math.round(base * (0.5 + random));
+}
+
+interface OutboxRow {
+  id: number;
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  attachments: string | null;
+  attempts: number;
+}
+
+export interface RelayReport {
+  sent: number;
+  failed: number;
+  parked: number;
+}
+
+/**
+ * Sends what is due, oldest first. `spacingMs` keeps under Resend's ~2 requests/s.
+ * Each row is claimed first (pending → sending), so two relays never send the same row at once.
+ */
+export async function relay(
+  env: Env,
+  { now = new Date(), limit = 40, spacingMs = 550, onlyIds }: { now?: Date; limit?: number; spacingMs?: number; onlyIds?: number[] } = {},
+): Promise<RelayReport> {
+  const db = env.DB;
+  const nowIso = now.toISOString();
+  await db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND lease_until < ?1").bind(nowIso).run();
+  const due = onlyIds
+    ? await db
+        .prepare(
+          `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 AND id IN (SELECT value FROM json_each(?2)) ORDER BY id`,
+        )
+        .bind(nowIso, JSON.stringify(onlyIds))
+        .all<{ id: number }>()
+    : await db
+        .prepare("SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2")
+        .bind(nowIso, limit)
+        .all<{ id: number }>();
+
+  const report: RelayReport = { sent: 0, failed: 0, parked: 0 };
+  let first = true;
+  for (const { id } of due.results) {
+    const row = await db
+      .prepare(
+        "UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1 WHERE id = ?1 AND status = 'pending' RETURNING id, kind, recipient, subject, body, attachments, attempts",
+      )
+      .bind(id, new Date(now.getTime() + LEASE_MS).toISOString())
+      .first<OutboxRow>();
+    if (!row) continue; // another relay took it
+    if (!first && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
+    first = false;
+    const result = await sendMail(
+      env,
+      { to: row.recipient, subject: row.subject, text: row.body, attachments: row.attachments ? JSON.parse(row.attachments) : undefined },
+      `outbox-${row.id}`,
+    );
+    if (result.ok) {
+      await db
+        .prepare("UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = NULL, last_error = NULL WHERE id = ?1")
+        .bind(row.id, nowIso)
+        .run();
+      if (result.local) console.log(`mail #${row.id} (${row.kind}) kept in the local outbox: npm run outbox`);
+      report.sent++;
+    } else if (!result.retryable || row.attempts >= MAX_ATTEMPTS) {
+      const alert = mails.relayParked({ outboxId: row.id, kind: row.kind, attempts: row.attempts });
+      await db.batch([
+        db.prepare("UPDATE outbox SET status = 'parked', lease_until = NULL, last_error = ?2 WHERE id = ?1").bind(row.id, result.error),
+        // One alert per parked message; an alert that fails itself is not alerted again.
+        ...(row.kind === 'relay_parked' ? [] : [enqueue(db, { kind: 'relay_parked', to: site.mail.notify, ...alert }, now)]),
+      ]);
+      console.error(`mail #${row.id} (${row.kind}) parked after ${row.attempts} attempts: ${result.error}`);
+      report.parked++;
+    } else {
+      await db
+        .prepare("UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1")
+        .bind(row.id, result.error, new Date(now.getTime() + backoffMs(row.attempts)).toISOString())
+        .run();
+      report.failed++;
+    }
+  }
+  return report;
+}

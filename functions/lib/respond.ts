@@ -1,0 +1,46 @@
+/**
+ * Answers in kind: a page for a browser's form post (inside the site's own frame, dist/result/), JSON for an island.
+ */
+import type { Context } from 'hono';
+import { submissionCopy as t } from '../../src/i18n/ja';
+import { escapeHtml, html, type Raw } from './html';
+import type { Problem } from './problem';
+
+let shell: Promise<string> | undefined;
+function loadShell(assets: Fetcher): Promise<string> {
+  shell ??= assets.fetch('https://assets.invalid/result/').then(async (r) => {
+    if (!r.ok) {
+      shell = undefined;
+      throw new Error(`result shell: HTTP ${r.status}`);
+    }
+    return r.text();
+  });
+  return shell;
+}
+
+/** A full HTML page with the site's header and footer. */
+export async function page(c: Context<{ Bindings: Env }>, status: number, title: string, body: Raw): Promise<Response> {
+  const frame = await loadShell(c.env.ASSETS);
+  const text = frame.replaceAll('__WORKER_TITLE__', escapeHtml(title)).replace('__WORKER_BODY__', body.html);
+  return c.html(text, status as 200);
+}
+
+export function problemBody(problem: Problem, back?: string): Raw {
+  const items = problem.fields.length
+    ? html`<ul>${problem.fields.map((f) => html`<li>${f.message}</li>`)}</ul>`
+    : html`<p>${problem.message}</p>`;
+  return html`<h1>${t.errorTitle}</h1>
+    <div class="error-summary" role="alert">
+      <h2>${problem.fields.length ? t.errorTitle : problem.message}</h2>
+      ${items}
+    </div>
+    ${back ? html`<p>${t.backHint}</p><p><a href="${back}">${t.backLink}</a></p>` : ''}`;
+}
+
+/** A refusal: JSON { error, message, fields } for JSON callers, an error page for forms. */
+export async function refuse(c: Context<{ Bindings: Env }>, problem: Problem, asJson: boolean, back?: string): Promise<Response> {
+  if (problem.status === 429) c.header('Retry-After', '60');
+  if (problem.status === 503) c.header('Retry-After', '30');
+  if (asJson) return c.json({ error: problem.code, message: problem.message, fields: problem.fields }, problem.status);
+  return page(c, problem.status, `${t.errorPrefix}${t.errorTitle}`, problemBody(problem, back));
+}

@@ -1,0 +1,54 @@
+/**
+ * How long submissions are kept, as the privacy notice states (content/pages/privacy.md), and the purge.
+ */
+import { tokyoIso } from '../../src/lib/dates';
+
+const DAY = 86_400_000;
+export const retention = {
+  /** Applications: one year after the opening closes. */
+  applicationDays: 365,
+  /** Registrations: 180 days after the (last day of the) session. */
+  registrationDays: 180,
+  /** Support needs (may be sensitive): 30 days after the session. */
+  supportNeedsDays: 30,
+  /** Mail in the outbox, once sent: 30 days. */
+  sentMailDays: 30,
+} as const;
+
+export const afterDay = (day: string, days: number) => new Date(new Date(tokyoIso(day, '23:59')).getTime() + days * DAY).toISOString();
+
+export interface PurgeReport {
+  applications: number;
+  documents: number;
+  registrations: number;
+  supportNeeds: number;
+  mails: number;
+}
+
+/** Deletes what has passed its retention period. Runs daily from the cron. */
+export async function purge(env: Env, now = new Date()): Promise<PurgeReport> {
+  const nowIso = now.toISOString();
+  const db = env.DB;
+  const expired = await db
+    .prepare('SELECT id, cv_key FROM applications WHERE purge_after < ?1')
+    .bind(nowIso)
+    .all<{ id: number; cv_key: string | null }>();
+  const keys = expired.results.flatMap((r) => (r.cv_key ? [r.cv_key] : []));
+  // Documents first: a row without its file is harmless, a file without its row would be forgotten.
+  if (keys.length) await env.DOCUMENTS.delete(keys);
+  const [apps, regs, support, sent] = await db.batch([
+    db.prepare('DELETE FROM applications WHERE purge_after < ?1').bind(nowIso),
+    db.prepare('DELETE FROM registrations WHERE purge_after < ?1').bind(nowIso),
+    db.prepare('UPDATE registrations SET support_needs = NULL WHERE support_needs IS NOT NULL AND support_purge_after < ?1').bind(nowIso),
+    db
+      .prepare("DELETE FROM outbox WHERE status IN ('sent', 'parked') AND created_at < ?1")
+      .bind(new Date(now.getTime() - retention.sentMailDays * DAY).toISOString()),
+  ]);
+  return {
+    applications: apps?.meta.changes ?? 0,
+    documents: keys.length,
+    registrations: regs?.meta.changes ?? 0,
+    supportNeeds: support?.meta.changes ?? 0,
+    mails: sent?.meta.changes ?? 0,
+  };
+}

@@ -1,0 +1,10 @@
+// Secrets and optional settings, which `wrangler types` cannot see (they live in .dev.vars or `wrangler secret`).
+// .dev.vars.example documents each one.
+interface Env {
+  RESEND_API_KEY?: string;
+  /** Only for tests: a fake Resend server on 127.0.0.1. */
+  RESEND_BASE_URL?: string;
+  TURNSTILE_SECRET_KEY?: string;
+  /** Only for tests: a fake Turnstile server. */
+  TURNSTILE_VERIFY_URL?: string;
+}

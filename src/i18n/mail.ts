@@ -1,0 +1,114 @@
+/**
+ * The words of every mail the site sends. Ward-specific names come from the site config.
+ * Mails to the ward carry no personal data: the job, the reference and a link to the staff area.
+ */
+
+import type { CatalogSession } from '../lib/catalog';
+import { formatDate } from '../lib/dates';
+import { site } from '../site.config';
+
+export interface Mail {
+  subject: string;
+  body: string;
+}
+
+const signature = () =>
+  [
+    '',
+    '――――――――――――――――',
+    site.organisation.hrDepartment,
+    `電話 ${site.organisation.phone}`,
+    site.origin,
+    '※このメールは送信専用のアドレスからお送りしています。返信いただいてもお答えできません。',
+  ].join('\n');
+
+const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.startTime}〜${s.endTime}`;
+
+export const mails = {
+  applicationReceived: (p: { name: string; reference: string; jobTitle: string }): Mail => ({
+    subject: `【${site.organisation.name}】応募を受け付けました（受付番号 ${p.reference}）`,
+    body: [
+      `${p.name} 様`,
+      '',
+      `${site.organisation.name}の職員採用にご応募いただき、ありがとうございます。次の内容で応募を受け付けました。`,
+      '',
+      `募集：${p.jobTitle}`,
+      `受付番号：${p.reference}`,
+      '',
+      'お問い合わせの際は、受付番号をお知らせください。選考の結果は、募集ページに記載の時期にメールでお知らせします。',
+      signature(),
+    ].join('\n'),
+  }),
+
+  applicationNotice: (p: { reference: string; jobTitle: string; staffUrl: string }): Mail => ({
+    subject: `［応募受付］${p.jobTitle}（${p.reference}）`,
+    body: [`新しい応募がありました。`, '', `募集：${p.jobTitle}`, `受付番号：${p.reference}`, `内容の確認：${p.staffUrl}`].join('\n'),
+  }),
+
+  registrationConfirmed: (p: { name: string; reference: string; session: CatalogSession; cancelUrl: string }): Mail => ({
+    subject: `【${site.organisation.name}】お申込みを受け付けました（${p.session.title}）`,
+    body: [
+      `${p.name} 様`,
+      '',
+      '次の回へのお申込みを受け付け、参加が確定しました。',
+      '',
+      `プログラム：${p.session.title}`,
+      `日時：${when(p.session)}`,
+      `会場：${p.session.place}`,
+      `受付番号：${p.reference}`,
+      '',
+      '参加できなくなった場合は、次のリンクからお手続きください。キャンセル待ちの方に席をお譲りします。',
+      p.cancelUrl,
+      signature(),
+    ].join('\n'),
+  }),
+
+  registrationWaitlisted: (p: { name: string; reference: string; session: CatalogSession; cancelUrl: string }): Mail => ({
+    subject: `【${site.organisation.name}】キャンセル待ちで受け付けました（${p.session.title}）`,
+    body: [
+      `${p.name} 様`,
+      '',
+      '定員に達していたため、キャンセル待ちとして受け付けました。席が空いた場合は、お申込み順に参加確定のメールをお送りします。',
+      '',
+      `プログラム：${p.session.title}`,
+      `日時：${when(p.session)}`,
+      `受付番号：${p.reference}`,
+      '',
+      'キャンセル待ちを取り消す場合は、次のリンクからお手続きください。',
+      p.cancelUrl,
+      signature(),
+    ].join('\n'),
+  }),
+
+  registrationPromoted: (p: { session: CatalogSession; cancelUrl: string }): Mail => ({
+    subject: `【${site.organisation.name}】キャンセル待ちから参加が確定しました（${p.session.title}）`,
+    body: [
+      'キャンセル待ちでお申込みいただいた方へ',
+      '',
+      '席が空いたため、参加が確定しました。',
+      '',
+      `プログラム：${p.session.title}`,
+      `日時：${when(p.session)}`,
+      `会場：${p.session.place}`,
+      '',
+      '参加できない場合は、次のリンクからお手続きください（以前のメールのリンクは使えなくなりました）。',
+      p.cancelUrl,
+      signature(),
+    ].join('\n'),
+  }),
+
+  registrationCancelled: (p: { session: CatalogSession }): Mail => ({
+    subject: `【${site.organisation.name}】キャンセルを受け付けました（${p.session.title}）`,
+    body: [`次の回のキャンセルを受け付けました。`, '', `プログラム：${p.session.title}`, `日時：${when(p.session)}`, signature()].join(
+      '\n',
+    ),
+  }),
+
+  relayParked: (p: { outboxId: number; kind: string; attempts: number }): Mail => ({
+    subject: '［要確認］送信できないメールがあります',
+    body: [
+      `メール（番号 ${p.outboxId}、種類 ${p.kind}）を${p.attempts}回送信できなかったため、送信を保留しました。`,
+      '職員用ページで宛先を確認し、必要に応じて電話などでご連絡ください。',
+    ].join('\n'),
+  }),
+} as const;

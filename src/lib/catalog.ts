@@ -1,0 +1,29 @@
+/** The build's facts that the Worker judges submissions by (dist/catalog.json). */
+import type { CalendarDate } from './dates';
+
+export interface CatalogJob {
+  title: string;
+  opensOn: CalendarDate;
+  closesOn: CalendarDate;
+  /** False when applications go elsewhere (e.g. the special wards' joint exam). */
+  applyOnline: boolean;
+}
+
+export interface CatalogSession {
+  /** The programme or event's title. */
+  title: string;
+  /** Its page on the site. */
+  url: string;
+  dates: CalendarDate[];
+  startTime: string;
+  endTime: string;
+  place: string;
+  capacity: number;
+  waitlist: number;
+  registrationClosesOn: CalendarDate;
+}
+
+export interface Catalog {
+  jobs: Record<string, CatalogJob>;
+  sessions: Record<string, CatalogSession>;
+}
