@@ -14,7 +14,14 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.jsonc' },
             miniflare: {
               // The rate limit has a test of its own (rate-limit.test.ts); elsewhere it would stop the suites.
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations'), RATE_LIMIT: 'off' },
+              // Mail goes to the fake Resend server that global-setup.ts starts on 127.0.0.1.
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+                RATE_LIMIT: 'off',
+                RESEND_API_KEY: 're_test_fake',
+                RESEND_BASE_URL: 'http://127.0.0.1:8797',
+                RESEND_TIMEOUT_MS: '1000',
+              },
             },
           })),
         ],
@@ -22,6 +29,7 @@ export default defineConfig({
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
           setupFiles: ['./tests/worker/apply-migrations.ts'],
+          globalSetup: ['./tests/worker/global-setup.ts'],
           testTimeout: 60_000,
         },
       },

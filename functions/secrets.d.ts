@@ -4,6 +4,8 @@ interface Env {
   RESEND_API_KEY?: string;
   /** Only for tests: a fake Resend server on 127.0.0.1. */
   RESEND_BASE_URL?: string;
+  /** How long to wait for Resend before trying again later (default 10 s). */
+  RESEND_TIMEOUT_MS?: string;
   TURNSTILE_SECRET_KEY?: string;
   /** Only for tests: a fake Turnstile server. */
   TURNSTILE_VERIFY_URL?: string;

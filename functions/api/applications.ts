@@ -63,7 +63,7 @@ applications.post('/', async (c) => {
     if (!verdict.ok) throw new Problem(verdict.reason === 'unknown' ? 404 : 409, `job_${verdict.reason}`, closedMessage[verdict.reason]);
     const job = verdict.job;
 
-    const stored = await storeApplication(c.env, data, job.title, job.closesOn, cv, now);
+    const stored = await storeApplication(c.env, data, job.title, job.closesOn, cv, now, new URL(c.req.url).origin);
     c.executionCtx.waitUntil(relay(c.env, { now, onlyIds: stored.mailIds, spacingMs: 0 }).catch(() => undefined));
     if (asJson) return c.json({ ok: true, reference: stored.reference, job: job.title }, stored.created ? 201 : 200);
     return page(
@@ -107,6 +107,7 @@ async function storeApplication(
   closesOn: string,
   cv: File | undefined,
   now: Date,
+  origin: string,
 ): Promise<Stored> {
   const db = env.DB;
   const { idempotencyKey: given, consent: _consent, ...payload } = data;
@@ -122,7 +123,7 @@ async function storeApplication(
   if (cv && cvKey) await env.DOCUMENTS.put(cvKey, await cv.arrayBuffer(), { httpMetadata: { contentType: 'application/pdf' } });
 
   const received = mails.applicationReceived({ name: data.name, reference, jobTitle });
-  const notice = mails.applicationNotice({ reference, jobTitle, staffUrl: new URL(`/staff/applications/${reference}/`, site.origin).href });
+  const notice = mails.applicationNotice({ reference, jobTitle, staffUrl: new URL(`/staff/applications/${reference}/`, origin).href });
   try {
     const results = await db.batch<{ id: number }>([
       db
@@ -152,7 +153,7 @@ async function storeApplication(
         .first<{ reference: string }>();
       if (first) return { reference: first.reference, created: false, mailIds: [] };
     }
-    if (isUniqueViolation(e, 'reference')) return storeApplication(env, data, jobTitle, closesOn, cv, now);
+    if (isUniqueViolation(e, 'reference')) return storeApplication(env, data, jobTitle, closesOn, cv, now, origin);
     throw e;
   }
 }

@@ -9,7 +9,6 @@ import type { CatalogSession } from '../../src/lib/catalog';
 import { formatDate } from '../../src/lib/dates';
 import { emailKey } from '../../src/schemas/fields';
 import { type Registration, registrationSchema } from '../../src/schemas/registration';
-import { site } from '../../src/site.config';
 import { judgeSession, loadCatalog } from '../lib/catalog';
 import { html } from '../lib/html';
 import { newReference, newToken, sha256Hex } from '../lib/ids';
@@ -25,7 +24,8 @@ export const registrations = new Hono<{ Bindings: Env }>();
 
 const MAX_BODY = 32 * 1024;
 const order = Object.keys(registrationSchema.shape);
-const cancelUrl = (token: string) => new URL(`/api/registrations/cancel?token=${token}`, site.origin).href;
+// Links in mail point at the origin the form was sent to (the public origin in production, localhost locally).
+const cancelUrl = (origin: string, token: string) => new URL(`/api/registrations/cancel?token=${token}`, origin).href;
 const lastDay = (s: CatalogSession) => [...s.dates].sort().at(-1) ?? s.registrationClosesOn;
 const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.startTime}〜${s.endTime}`;
 
@@ -58,7 +58,7 @@ registrations.post('/', async (c) => {
         verdict.reason === 'unknown' ? t.sessionUnknown : t.sessionClosed,
       );
 
-    const seat = await takeSeat(c.env, data, verdict.session, now);
+    const seat = await takeSeat(c.env, data, verdict.session, now, new URL(c.req.url).origin);
     c.executionCtx.waitUntil(relay(c.env, { now, onlyIds: seat.mailIds, spacingMs: 0 }).catch(() => undefined));
     const title = seat.status === 'confirmed' ? t.registrationConfirmedTitle : t.registrationWaitlistedTitle;
     if (asJson) return c.json({ ok: true, reference: seat.reference, status: seat.status }, seat.created ? 201 : 200);
@@ -93,7 +93,7 @@ interface SeatTaken {
  * Takes a seat, else a waiting place, else refuses, in one conditional INSERT: counting and inserting in
  * two statements overbooks under concurrency. The mail is chosen by the status the INSERT decided.
  */
-async function takeSeat(env: Env, data: Registration, session: CatalogSession, now: Date): Promise<SeatTaken> {
+async function takeSeat(env: Env, data: Registration, session: CatalogSession, now: Date, origin: string): Promise<SeatTaken> {
   const db = env.DB;
   const { idempotencyKey: given, consent: _consent, supportNeeds, ...payload } = data;
   // Without a key from the page's script (no JavaScript), the same content is the same sign-up.
@@ -107,7 +107,7 @@ async function takeSeat(env: Env, data: Registration, session: CatalogSession, n
   const reference = newReference();
   const token = newToken();
   const nowIso = now.toISOString();
-  const mailArgs = { name: data.name, reference, session, cancelUrl: cancelUrl(token) };
+  const mailArgs = { name: data.name, reference, session, cancelUrl: cancelUrl(origin, token) };
   const confirmed = mails.registrationConfirmed(mailArgs);
   const waitlisted = mails.registrationWaitlisted(mailArgs);
   try {
@@ -156,7 +156,7 @@ async function takeSeat(env: Env, data: Registration, session: CatalogSession, n
         .first<{ reference: string; status: Seat }>();
       if (first) return { ...first, created: false, mailIds: [] };
     }
-    if (isUniqueViolation(e, 'reference')) return takeSeat(env, data, session, now);
+    if (isUniqueViolation(e, 'reference')) return takeSeat(env, data, session, now, origin);
     throw e;
   }
 }
@@ -216,7 +216,7 @@ registrations.post('/cancel', async (c) => {
     const catalog = await loadCatalog(c.env.ASSETS);
     const session = target && catalog.sessions[target.session_id];
     if (!target || target.status === 'cancelled' || !session) throw new Problem(404, 'invalid_token', t.cancelInvalid);
-    await cancelSeat(c.env, target, session, new Date());
+    await cancelSeat(c.env, target, session, new Date(), new URL(c.req.url).origin);
     c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 5 }).catch(() => undefined));
     if (asJson) return c.json({ ok: true });
     return page(
@@ -232,12 +232,12 @@ registrations.post('/cancel', async (c) => {
   }
 });
 
-export async function cancelSeat(env: Env, target: CancelTarget, session: CatalogSession, now: Date): Promise<void> {
+export async function cancelSeat(env: Env, target: CancelTarget, session: CatalogSession, now: Date, origin: string): Promise<void> {
   const db = env.DB;
   const nowIso = now.toISOString();
   const promotionId = crypto.randomUUID();
   const newCancelToken = newToken();
-  const promoted = mails.registrationPromoted({ session, cancelUrl: cancelUrl(newCancelToken) });
+  const promoted = mails.registrationPromoted({ session, cancelUrl: cancelUrl(origin, newCancelToken) });
   const cancelled = mails.registrationCancelled({ session });
   await db.batch([
     db

@@ -14,13 +14,14 @@ export interface OutgoingMail {
 
 export type SendResult = { ok: true; local: boolean } | { ok: false; error: string; retryable: boolean };
 
-const TIMEOUT_MS = 10_000;
-
 export async function sendMail(env: Env, mail: OutgoingMail, idempotencyKey: string): Promise<SendResult> {
   if (!env.RESEND_API_KEY) return { ok: true, local: true };
   const resend = new Resend(env.RESEND_API_KEY, { baseUrl: env.RESEND_BASE_URL ?? 'https://api.resend.com' });
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS));
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), Number(env.RESEND_TIMEOUT_MS ?? 10_000));
+    });
     const { error } = await Promise.race([
       resend.emails.send(
         {
@@ -41,5 +42,7 @@ export async function sendMail(env: Env, mail: OutgoingMail, idempotencyKey: str
     return { ok: false, error: `${error.name}: HTTP ${status}`, retryable };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message.slice(0, 200) : 'unknown', retryable: true };
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
   }
 }

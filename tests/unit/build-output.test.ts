@@ -14,7 +14,13 @@ const pages = files.filter((f) => f.endsWith('.html'));
 const urlOf = (file: string) => `/${relative(dist, file).replace(/index\.html$/, '')}`;
 
 /** Pages with interaction: the openings listings (search) and the forms. */
-const interactive = [/^\/jobs\/$/, /^\/jobs\/open\/$/, /^\/jobs\/(type|family|employment)\/[^/]+\/$/, /^\/jobs\/[^/]+\/apply\/$/, /^\/register\/[^/]+\/$/];
+const interactive = [
+  /^\/jobs\/$/,
+  /^\/jobs\/open\/$/,
+  /^\/jobs\/(type|family|employment)\/[^/]+\/$/,
+  /^\/jobs\/[^/]+\/apply\/$/,
+  /^\/register\/[^/]+\/$/,
+];
 const needsScript = (url: string) => interactive.some((re) => re.test(url));
 
 /** Script elements that run: JSON-LD is data, not code. */

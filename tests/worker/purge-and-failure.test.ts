@@ -1,0 +1,61 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import worker from '../../functions/index';
+import { application, count, jobIn, postJson } from './support';
+
+async function runCron(cron: string, at: Date) {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron, scheduledTime: at.getTime() }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+describe('the retention purge (daily cron)', () => {
+  it('deletes applications and their CVs past retention, and support needs sooner than the rest', async () => {
+    const past = '2020-01-01T00:00:00.000Z';
+    const future = '2099-01-01T00:00:00.000Z';
+    await env.DOCUMENTS.put('cv/old.pdf', '%PDF-old');
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after) VALUES ('OLD1-OLD1', 'x', 'k-old-1', '{}', 'a@b', 'cv/old.pdf', ?1, ?1)",
+      ).bind(past),
+      env.DB.prepare(
+        "INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, created_at, purge_after) VALUES ('NEW1-NEW1', 'x', 'k-new-1', '{}', 'a@b', ?1, ?2)",
+      ).bind(past, future),
+      env.DB.prepare(
+        "INSERT INTO registrations (reference, session_id, idempotency_key, payload, support_needs, email_key, status, cancel_token_hash, created_at, updated_at, support_purge_after, purge_after) VALUES ('REG1-REG1', 's', 'k-reg-1', '{}', '車いす', 'a@b', 'confirmed', 'h1', ?1, ?1, ?1, ?2)",
+      ).bind(past, future),
+    ]);
+    await runCron('30 15 * * *', new Date());
+    expect(await count("SELECT COUNT(*) AS n FROM applications WHERE reference = 'OLD1-OLD1'")).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM applications WHERE reference = 'NEW1-NEW1'")).toBe(1);
+    expect(await env.DOCUMENTS.get('cv/old.pdf')).toBeNull();
+    const reg = await env.DB.prepare("SELECT support_needs FROM registrations WHERE reference = 'REG1-REG1'").first<{
+      support_needs: string | null;
+    }>();
+    expect(reg).toEqual({ support_needs: null });
+  });
+
+  it('sends pending mail from the every-minute cron', async () => {
+    await env.DB.prepare(
+      "INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at) VALUES ('cron', 'a@example.jp', 's', 'b', ?1, ?1)",
+    )
+      .bind(new Date().toISOString())
+      .run();
+    await runCron('* * * * *', new Date(Date.now() + 1000));
+    expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'cron' AND status = 'sent'")).toBe(1);
+  });
+});
+
+describe('when the database fails', () => {
+  it('answers 503 with Retry-After and says nothing was saved — never a false confirmation', async () => {
+    const jobId = await jobIn('open');
+    await env.DB.prepare('DROP TABLE applications').run();
+    const r = await postJson('/api/applications', application(jobId));
+    expect(r.status).toBe(503);
+    expect(r.headers.get('Retry-After')).toBe('30');
+    const body = (await r.json()) as { message: string; reference?: string };
+    expect(body.message).toContain('内容は保存されていません');
+    expect(body.reference).toBeUndefined();
+  });
+});
