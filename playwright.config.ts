@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 /** A port unlikely to be taken, so tests never meet a developer's own `npm start`. */
 export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 8791);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+/** The local D1 and R2 of the test server; tests that read the outbox use it too. */
+export const E2E_STATE = `.tmp/e2e-state-${E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +35,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The real Worker and assets, with a database of their own that each run starts afresh.
-    command: `rm -rf .tmp/e2e-state && PERSIST_TO=.tmp/e2e-state PORT=${E2E_PORT} bash scripts/serve.sh`,
+    command: `rm -rf ${E2E_STATE} && PERSIST_TO=${E2E_STATE} PORT=${E2E_PORT} bash scripts/serve.sh`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,12 +1,15 @@
 /** Reference numbers, secret tokens and their hashes. */
 
-// 32 symbols without 0/O, 1/I/L: nothing a person can misread or mishear.
+// 31 symbols without 0/O, 1/I/L: nothing a person can misread or mishear.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** e.g. "K7QM-4TXA": 8 symbols from 31 (≈ 40 bits), unguessable and easy to read aloud. */
 export function newReference(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  // 248 = 8 × 31: bytes at or above it are skipped so every symbol is equally likely.
+  let chars = '';
+  while (chars.length < 8) {
+    for (const b of crypto.getRandomValues(new Uint8Array(16))) if (b < 248 && chars.length < 8) chars += ALPHABET[b % ALPHABET.length];
+  }
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 

@@ -90,6 +90,7 @@ export async function readSubmission(
   for (const [key, value] of form.entries()) {
     if (key in flat || key in files)
       throw new Problem(400, 'duplicate_field', `項目「${key.slice(0, 40)}」が重複して送信されました。ページを読み込み直してください`);
+    if (fileFields.includes(key) && value === '') continue; // an empty file input arrives as an empty string part
     if (typeof value === 'string') flat[key] = value;
     else if (fileFields.includes(key)) {
       // An empty file input still sends a part with no name and no bytes.

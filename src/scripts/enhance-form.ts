@@ -177,7 +177,8 @@ function enhance(form: HTMLFormElement): void {
     if (fields['consent'] === 'on') fields['consent'] = true;
     const parsed = config.schema.safeParse(fields);
     const errors = [...(parsed.success ? [] : fieldErrors(parsed.error, config.order)), ...(await checkFile(file))];
-    if (errors.length) return showErrors(form, slot, errors);
+    showErrors(form, slot, errors);
+    if (errors.length) return;
 
     submit.setAttribute('aria-disabled', 'true');
     form.setAttribute('aria-busy', 'true');

@@ -253,6 +253,13 @@ describe('a plain form post, without JavaScript', () => {
     expect(r.status).toBe(413);
   });
 
+  it('takes an empty file input (an empty string part) as no CV', async () => {
+    const data = form(open);
+    data.set('cv', '');
+    const r = await postForm('/api/applications', data);
+    expect(r.status).toBe(201);
+  });
+
   it('takes an identical resubmission without a key as the same application', async () => {
     const data = form(open);
     const first = (await (await postForm('/api/applications', data)).text()).match(/class="reference">([^<]+)</)?.[1];
