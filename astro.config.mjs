@@ -30,6 +30,7 @@ export default defineConfig({
     // No inline <style>/<script>: keeps a strict CSP possible without per-page hashes.
     inlineStylesheets: 'never',
   },
-  vite: { plugins: [siteTheme()], build: { assetsInlineLimit: 0 } },
+  // One stylesheet for the whole site (~8 KB): one request, cached across pages, instead of a blocking file per component.
+  vite: { plugins: [siteTheme()], build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   devToolbar: { enabled: false },
 });

@@ -21,6 +21,8 @@ export default defineConfig({
                 RESEND_API_KEY: 're_test_fake',
                 RESEND_BASE_URL: 'http://127.0.0.1:8797',
                 RESEND_TIMEOUT_MS: '1000',
+                STAFF_USER: 'staff',
+                STAFF_PASSWORD: 'correct horse battery staple',
               },
             },
           })),

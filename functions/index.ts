@@ -7,31 +7,32 @@ import { secureHeaders } from 'hono/secure-headers';
 import { submissionCopy as t } from '../src/i18n/ja';
 import { applications } from './api/applications';
 import { registrations, sessions } from './api/registrations';
+import { staffApi, staffPages } from './api/staff';
 import { relay } from './lib/outbox';
 import { purge } from './lib/retention';
 
-const app = new Hono<{ Bindings: Env }>();
+// Not strict: /staff and /staff/ are one page, as are /api/x and /api/x/.
+const app = new Hono<{ Bindings: Env }>({ strict: false });
 
 // The Worker's own responses need their own headers: public/_headers covers static assets only.
-app.use(
-  '/api/*',
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    xFrameOptions: 'DENY',
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
-  }),
-);
+const headers = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  xFrameOptions: 'DENY',
+  permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+} satisfies Parameters<typeof secureHeaders>[0];
+app.use('/api/*', secureHeaders(headers));
+app.use('/staff/*', secureHeaders(headers));
 app.use('/api/*', async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
@@ -41,15 +42,21 @@ app.get('/api/health', (c) => c.json({ ok: true }));
 app.route('/api/applications', applications);
 app.route('/api/registrations', registrations);
 app.route('/api/sessions', sessions);
+app.route('/api/staff', staffApi);
+app.route('/staff', staffPages);
 
 // Unknown API paths answer here: a mounted sub-app's notFound() would be ignored.
 app.all('/api/*', (c) => c.json({ error: 'not_found', message: t.notFound }, 404));
 app.onError((e, c) => {
-  console.error(`unhandled: ${e.name}`);
+  console.error(`unhandled: ${e.name}: ${e.message.slice(0, 120)}`);
   return c.json({ error: 'unexpected', message: t.unexpected }, 500);
 });
 
-app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+// A copy: the assets binding answers with immutable headers, which later middleware could not touch.
+app.all('*', async (c) => {
+  const asset = await c.env.ASSETS.fetch(c.req.raw);
+  return new Response(asset.body, asset);
+});
 
 export default {
   fetch: app.fetch,

@@ -10,3 +10,13 @@ interface Env {
   /** Only for tests: a fake Turnstile server. */
   TURNSTILE_VERIFY_URL?: string;
 }
+
+interface Env {
+  /** Cloudflare Access: the application's audience tag (production). */
+  ACCESS_AUD?: string;
+  /** Cloudflare Access: the team domain, e.g. nerima.cloudflareaccess.com (production). */
+  ACCESS_TEAM_DOMAIN?: string;
+  /** Local staff login (only when Access is not configured). */
+  STAFF_USER?: string;
+  STAFF_PASSWORD?: string;
+}

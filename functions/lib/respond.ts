@@ -19,7 +19,7 @@ function loadShell(assets: Fetcher): Promise<string> {
 }
 
 /** A full HTML page with the site's header and footer. */
-export async function page(c: Context<{ Bindings: Env }>, status: number, title: string, body: Raw): Promise<Response> {
+export async function page<E extends { Bindings: Env }>(c: Context<E>, status: number, title: string, body: Raw): Promise<Response> {
   const frame = await loadShell(c.env.ASSETS);
   const text = frame.replaceAll('__WORKER_TITLE__', escapeHtml(title)).replace('__WORKER_BODY__', body.html);
   return c.html(text, status as 200);
@@ -38,7 +38,12 @@ export function problemBody(problem: Problem, back?: string): Raw {
 }
 
 /** A refusal: JSON { error, message, fields } for JSON callers, an error page for forms. */
-export async function refuse(c: Context<{ Bindings: Env }>, problem: Problem, asJson: boolean, back?: string): Promise<Response> {
+export async function refuse<E extends { Bindings: Env }>(
+  c: Context<E>,
+  problem: Problem,
+  asJson: boolean,
+  back?: string,
+): Promise<Response> {
   if (problem.status === 429) c.header('Retry-After', '60');
   if (problem.status === 503) c.header('Retry-After', '30');
   if (asJson) return c.json({ error: problem.code, message: problem.message, fields: problem.fields }, problem.status);

@@ -16,7 +16,9 @@ const later = (ms: number) => new Date(Date.now() + ms);
 const subjectOf = (id: number) => `件名 ${id} ${testRun}`;
 const testRun = crypto.randomUUID();
 async function oneMail(kind = 'test'): Promise<number> {
-  const row = await enqueue(env.DB, { kind, to: 'someone@example.jp', subject: 'pending', body: '本文' }, new Date()).first<{ id: number }>();
+  const row = await enqueue(env.DB, { kind, to: 'someone@example.jp', subject: 'pending', body: '本文' }, new Date()).first<{
+    id: number;
+  }>();
   const id = row?.id ?? 0;
   await env.DB.prepare('UPDATE outbox SET subject = ?2 WHERE id = ?1').bind(id, subjectOf(id)).run();
   return id;
@@ -25,7 +27,8 @@ const rowOf = (id: number) =>
   env.DB.prepare('SELECT status, attempts, next_attempt_at, last_error FROM outbox WHERE id = ?1')
     .bind(id)
     .first<Record<string, string | number>>();
-const acceptedFor = async (id: number) => (await sent()).filter((m) => m.subject === subjectOf(id) && m.key === `outbox-${id}` && m.accepted).length;
+const acceptedFor = async (id: number) =>
+  (await sent()).filter((m) => m.subject === subjectOf(id) && m.key === `outbox-${id}` && m.accepted).length;
 
 afterEach(async () => {
   await setMode('ok');

@@ -1,0 +1,384 @@
+/**
+ * The staff area: pages under /staff/ (written by the Worker, usable without JavaScript) and their API
+ * under /api/staff/ (CSV exports and actions). Every view, download, export and change of personal data
+ * is written to the audit log in the same batch as the read or the change.
+ */
+import { type Context, Hono } from 'hono';
+import { csvColumns, staffCopy as t } from '../../src/i18n/staff';
+import { formatDate } from '../../src/lib/dates';
+import type { Application } from '../../src/schemas/application';
+import type { Registration } from '../../src/schemas/registration';
+import { audit } from '../lib/audit';
+import { loadCatalog } from '../lib/catalog';
+import { csvResponse, toCsv } from '../lib/csv';
+import { html, type Raw } from '../lib/html';
+import { page } from '../lib/respond';
+import { requireStaff, type StaffEnv } from '../lib/staff-auth';
+import { cancelSeat } from './registrations';
+
+const tokyoTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) => tokyoTime.format(new Date(iso));
+const label = (status: string) => t.statuses[status] ?? status;
+
+interface ApplicationRow {
+  reference: string;
+  job_id: string;
+  payload: string;
+  cv_key: string | null;
+  status: string;
+  created_at: string;
+}
+interface RegistrationRow {
+  id: number;
+  reference: string;
+  session_id: string;
+  payload: string;
+  support_needs: string | null;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  created_at: string;
+}
+
+/** Pages: /staff/… */
+export const staffPages = new Hono<StaffEnv>({ strict: false });
+/** API: /api/staff/… */
+export const staffApi = new Hono<StaffEnv>({ strict: false });
+staffPages.use('*', requireStaff());
+staffApi.use('*', requireStaff());
+
+const staffPage = (c: Context<StaffEnv>, title: string, body: Raw, status = 200) =>
+  page(c, status, `${title}｜${t.title}`, html`<p><a href="/staff/">${t.back}</a></p>${body}`);
+
+staffPages.get('/', async (c) => {
+  const db = c.env.DB;
+  const catalog = await loadCatalog(c.env.ASSETS);
+  const [apps, regs] = await db.batch([
+    db.prepare('SELECT job_id AS id, status, COUNT(*) AS n FROM applications GROUP BY job_id, status'),
+    db.prepare('SELECT session_id AS id, status, COUNT(*) AS n FROM registrations GROUP BY session_id, status'),
+    audit(db, c.var.staff, 'view_dashboard', '-'),
+  ]);
+  const tally = (rows: { id: string; status: string; n: number }[]) => {
+    const out = new Map<string, Record<string, number>>();
+    for (const r of rows) out.set(r.id, { ...(out.get(r.id) ?? {}), [r.status]: r.n });
+    return out;
+  };
+  const byJob = tally((apps?.results ?? []) as { id: string; status: string; n: number }[]);
+  const bySession = tally((regs?.results ?? []) as { id: string; status: string; n: number }[]);
+  const jobIds = [...new Set([...Object.keys(catalog.jobs).filter((id) => catalog.jobs[id]?.applyOnline), ...byJob.keys()])];
+  const col = t.columns;
+  return staffPage(
+    c,
+    t.dashboard,
+    html`<h1>${t.dashboard}</h1>
+      <h2>${t.applicationsHeading}</h2>
+      <table>
+        <thead><tr><th scope="col">${col.job}</th><th scope="col">${col.received}</th><th scope="col">${col.handled}</th><th scope="col">${col.withdrawn}</th><th scope="col">${col.total}</th></tr></thead>
+        <tbody>
+          ${jobIds.map((id) => {
+            const n = byJob.get(id) ?? {};
+            const total = Object.values(n).reduce((a, b) => a + b, 0);
+            return html`<tr><th scope="row"><a href="/staff/jobs/${id}/">${catalog.jobs[id]?.title ?? id}</a></th><td>${n['received'] ?? 0}</td><td>${n['handled'] ?? 0}</td><td>${n['withdrawn'] ?? 0}</td><td>${total}</td></tr>`;
+          })}
+        </tbody>
+      </table>
+      <h2>${t.sessionsHeading}</h2>
+      <table>
+        <thead><tr><th scope="col">${col.session}</th><th scope="col">${col.confirmed}</th><th scope="col">${col.waitlisted}</th><th scope="col">${col.cancelled}</th></tr></thead>
+        <tbody>
+          ${Object.entries(catalog.sessions).map(([id, s]) => {
+            const n = bySession.get(id) ?? {};
+            return html`<tr><th scope="row"><a href="/staff/sessions/${id}/">${s.title}（${s.dates.map(formatDate).join('、')}）</a></th><td>${n['confirmed'] ?? 0}／${s.capacity}</td><td>${n['waitlisted'] ?? 0}</td><td>${n['cancelled'] ?? 0}</td></tr>`;
+          })}
+        </tbody>
+      </table>
+      <p><a href="/staff/audit/">${t.auditLink}</a></p>`,
+  );
+});
+
+staffPages.get('/jobs/:jobId', async (c) => {
+  const jobId = c.req.param('jobId');
+  const db = c.env.DB;
+  const title = (await loadCatalog(c.env.ASSETS)).jobs[jobId]?.title ?? jobId;
+  const [rows] = await db.batch([
+    db
+      .prepare('SELECT reference, job_id, payload, cv_key, status, created_at FROM applications WHERE job_id = ?1 ORDER BY created_at')
+      .bind(jobId),
+    audit(db, c.var.staff, 'view_job_applications', jobId),
+  ]);
+  const apps = (rows?.results ?? []) as ApplicationRow[];
+  const col = t.columns;
+  return staffPage(
+    c,
+    title,
+    html`<h1>${title}</h1>
+      <p><a href="/api/staff/jobs/${jobId}/applications.csv">${t.exportCsv}</a></p>
+      ${
+        apps.length === 0
+          ? html`<p>${t.noApplications}</p>`
+          : html`<table>
+              <thead><tr><th scope="col">${col.reference}</th><th scope="col">${col.receivedAt}</th><th scope="col">${col.status}</th><th scope="col">${col.name}</th></tr></thead>
+              <tbody>${apps.map((a) => html`<tr><th scope="row"><a href="/staff/applications/${a.reference}/">${a.reference}</a></th><td>${when(a.created_at)}</td><td>${label(a.status)}</td><td>${(JSON.parse(a.payload) as Application).name}</td></tr>`)}</tbody>
+            </table>`
+      }`,
+  );
+});
+
+const applicationFields: [keyof Application, string][] = [
+  ['name', '氏名'],
+  ['nameKana', 'フリガナ'],
+  ['birthDate', '生年月日'],
+  ['email', 'メールアドレス'],
+  ['phone', '電話番号'],
+  ['postalCode', '郵便番号'],
+  ['address', '住所'],
+  ['educationLevel', '最終学歴'],
+  ['school', '学校名・学部'],
+  ['graduated', '卒業年月'],
+  ['qualifications', '資格・免許'],
+  ['motivation', '志望動機'],
+  ['referral', '知ったきっかけ'],
+];
+const workText = (a: Application) =>
+  a.work.map((w) => `${w.from}〜${w.to || '現在'} ${w.employer}${w.duties ? `（${w.duties}）` : ''}`).join('\n');
+
+staffPages.get('/applications/:reference', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const [rows] = await db.batch([
+    db.prepare('SELECT reference, job_id, payload, cv_key, status, created_at FROM applications WHERE reference = ?1').bind(reference),
+    audit(db, c.var.staff, 'view_application', reference),
+  ]);
+  const row = rows?.results[0] as ApplicationRow | undefined;
+  if (!row) return staffPage(c, t.notFound, html`<h1>${t.notFound}</h1>`, 404);
+  const a = JSON.parse(row.payload) as Application;
+  const title = (await loadCatalog(c.env.ASSETS)).jobs[row.job_id]?.title ?? row.job_id;
+  return staffPage(
+    c,
+    `${t.columns.reference} ${reference}`,
+    html`<h1>${t.columns.reference} ${reference}</h1>
+      <p>${title}／${when(row.created_at)}／${t.columns.status}：<strong>${label(row.status)}</strong></p>
+      <dl class="facts">
+        ${applicationFields.map(([k, l]) => html`<dt>${l}</dt><dd class="pre">${String(a[k] ?? '')}</dd>`)}
+        <dt>職歴</dt><dd class="pre">${workText(a)}</dd>
+        <dt>${t.cv}</dt><dd>${row.cv_key ? html`<a href="/api/staff/applications/${reference}/cv">${t.cvDownload}</a>` : t.cvNone}</dd>
+      </dl>
+      <form method="post" action="/api/staff/applications/${reference}/handled"><button class="button" type="submit">${t.markHandled}</button></form>
+      <form method="post" action="/api/staff/applications/${reference}/delete">
+        <p>${t.deleteConfirm}</p>
+        <p class="checkbox"><input type="checkbox" id="confirm-delete" name="confirm" /><label for="confirm-delete">${t.deleteConfirmLabel}</label></p>
+        <button class="button secondary" type="submit">${t.delete}</button>
+      </form>`,
+  );
+});
+
+staffPages.get('/sessions/:sessionId', async (c) => {
+  const sessionId = c.req.param('sessionId');
+  const db = c.env.DB;
+  const session = (await loadCatalog(c.env.ASSETS)).sessions[sessionId];
+  const [rows] = await db.batch([
+    db
+      .prepare(
+        'SELECT id, reference, session_id, payload, support_needs, status, created_at FROM registrations WHERE session_id = ?1 ORDER BY id',
+      )
+      .bind(sessionId),
+    audit(db, c.var.staff, 'view_roster', sessionId),
+  ]);
+  const regs = (rows?.results ?? []) as RegistrationRow[];
+  const title = session ? `${session.title}（${session.dates.map(formatDate).join('、')}）` : sessionId;
+  const col = t.columns;
+  return staffPage(
+    c,
+    title,
+    html`<h1>${title}</h1>
+      <p><a href="/api/staff/sessions/${sessionId}/roster.csv">${t.exportCsv}</a></p>
+      ${(['confirmed', 'waitlisted', 'cancelled'] as const).map((status) => {
+        const list = regs.filter((r) => r.status === status);
+        return html`<h2>${label(status)}（${list.length}）</h2>
+          ${
+            list.length === 0
+              ? html`<p>―</p>`
+              : html`<table>
+                  <thead><tr><th scope="col">${col.reference}</th><th scope="col">${col.name}</th><th scope="col">${col.receivedAt}</th><th scope="col">${col.actions}</th></tr></thead>
+                  <tbody>${list.map(
+                    (r) =>
+                      html`<tr><th scope="row">${r.reference}</th><td>${(JSON.parse(r.payload) as Registration).name}</td><td>${when(r.created_at)}</td><td>${
+                        status === 'cancelled'
+                          ? ''
+                          : html`<form method="post" action="/api/staff/registrations/${r.reference}/cancel"><button class="button secondary" type="submit">${t.cancelOnBehalf}</button></form>`
+                      }</td></tr>`,
+                  )}</tbody>
+                </table>`
+          }`;
+      })}`,
+  );
+});
+
+staffPages.get('/audit', async (c) => {
+  const db = c.env.DB;
+  const [rows] = await db.batch([
+    db.prepare('SELECT at, actor, action, target FROM staff_audit ORDER BY id DESC LIMIT 500'),
+    audit(db, c.var.staff, 'view_audit', '-'),
+  ]);
+  const col = t.columns;
+  return staffPage(
+    c,
+    t.auditHeading,
+    html`<h1>${t.auditHeading}</h1>
+      <table>
+        <thead><tr><th scope="col">${col.at}</th><th scope="col">${col.actor}</th><th scope="col">${col.action}</th><th scope="col">${col.target}</th></tr></thead>
+        <tbody>${((rows?.results ?? []) as { at: string; actor: string; action: string; target: string }[]).map(
+          (r) => html`<tr><td>${when(r.at)}</td><td>${r.actor}</td><td>${t.actions[r.action] ?? r.action}</td><td>${r.target}</td></tr>`,
+        )}</tbody>
+      </table>`,
+  );
+});
+
+// ---- API: exports, downloads and actions ----
+
+staffApi.get('/jobs/:jobId/applications.csv', async (c) => {
+  const jobId = c.req.param('jobId');
+  const db = c.env.DB;
+  const [rows] = await db.batch([
+    db
+      .prepare('SELECT reference, job_id, payload, cv_key, status, created_at FROM applications WHERE job_id = ?1 ORDER BY created_at')
+      .bind(jobId),
+    audit(db, c.var.staff, 'export_applications_csv', jobId),
+  ]);
+  const csv = toCsv(
+    csvColumns.applications,
+    ((rows?.results ?? []) as ApplicationRow[]).map((r) => {
+      const a = JSON.parse(r.payload) as Application;
+      return [
+        r.reference,
+        when(r.created_at),
+        label(r.status),
+        a.name,
+        a.nameKana,
+        a.birthDate,
+        a.email,
+        a.phone,
+        a.postalCode,
+        a.address,
+        a.educationLevel,
+        a.school,
+        a.graduated,
+        workText(a),
+        a.qualifications,
+        a.motivation,
+        a.referral,
+        r.cv_key ? 'あり' : 'なし',
+      ];
+    }),
+  );
+  return csvResponse(`applications-${jobId}.csv`, csv);
+});
+
+staffApi.get('/sessions/:sessionId/roster.csv', async (c) => {
+  const sessionId = c.req.param('sessionId');
+  const db = c.env.DB;
+  const [rows] = await db.batch([
+    db
+      .prepare(
+        'SELECT id, reference, session_id, payload, support_needs, status, created_at FROM registrations WHERE session_id = ?1 ORDER BY id',
+      )
+      .bind(sessionId),
+    audit(db, c.var.staff, 'export_roster_csv', sessionId),
+  ]);
+  const csv = toCsv(
+    csvColumns.roster,
+    ((rows?.results ?? []) as RegistrationRow[]).map((r) => {
+      const p = JSON.parse(r.payload) as Registration;
+      return [
+        r.reference,
+        when(r.created_at),
+        label(r.status),
+        p.name,
+        p.nameKana,
+        p.email,
+        p.school,
+        p.faculty,
+        p.year,
+        p.motivation,
+        r.support_needs,
+      ];
+    }),
+  );
+  return csvResponse(`roster-${sessionId}.csv`, csv);
+});
+
+staffApi.get('/applications/:reference/cv', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const row = await db.prepare('SELECT cv_key FROM applications WHERE reference = ?1').bind(reference).first<{ cv_key: string | null }>();
+  const object = row?.cv_key ? await c.env.DOCUMENTS.get(row.cv_key) : null;
+  if (!object) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  await audit(db, c.var.staff, 'download_cv', reference).run();
+  return new Response(object.body, {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="cv-${reference}.pdf"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+});
+
+/** After an action: back to the page for a form post, JSON for a script. */
+const done = (c: Context<StaffEnv>, back: string) =>
+  (c.req.header('Accept') ?? '').includes('application/json') ? c.json({ ok: true, message: t.done }) : c.redirect(back, 303);
+
+staffApi.post('/applications/:reference/handled', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const [updated] = await db.batch([
+    db.prepare("UPDATE applications SET status = 'handled' WHERE reference = ?1 AND status = 'received'").bind(reference),
+    audit(db, c.var.staff, 'mark_handled', reference),
+  ]);
+  if (!updated?.meta.changes && !(await db.prepare('SELECT 1 FROM applications WHERE reference = ?1').bind(reference).first()))
+    return c.json({ error: 'not_found', message: t.notFound }, 404);
+  return done(c, `/staff/applications/${reference}/`);
+});
+
+staffApi.post('/applications/:reference/delete', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  if (!(c.req.header('Accept') ?? '').includes('application/json') && form['confirm'] !== 'on')
+    return c.json({ error: 'confirm', message: t.mustConfirm }, 400);
+  const row = await db
+    .prepare('SELECT job_id, cv_key FROM applications WHERE reference = ?1')
+    .bind(reference)
+    .first<{ job_id: string; cv_key: string | null }>();
+  if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (row.cv_key) await c.env.DOCUMENTS.delete(row.cv_key);
+  await db.batch([
+    db.prepare('DELETE FROM applications WHERE reference = ?1').bind(reference),
+    audit(db, c.var.staff, 'delete_application', reference),
+  ]);
+  return done(c, `/staff/jobs/${row.job_id}/`);
+});
+
+staffApi.post('/registrations/:reference/cancel', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const target = await db
+    .prepare('SELECT id, session_id, status FROM registrations WHERE reference = ?1')
+    .bind(reference)
+    .first<{ id: number; session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }>();
+  const session = target && (await loadCatalog(c.env.ASSETS)).sessions[target.session_id];
+  if (!target || !session) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (target.status !== 'cancelled') await cancelSeat(c.env, target, session, new Date(), new URL(c.req.url).origin);
+  await audit(db, c.var.staff, 'cancel_registration', reference).run();
+  return done(c, `/staff/sessions/${target.session_id}/`);
+});
+
+staffApi.post('/registrations/:reference/delete', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const row = await db.prepare('SELECT session_id FROM registrations WHERE reference = ?1').bind(reference).first<{ session_id: string }>();
+  if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  await db.batch([
+    db.prepare('DELETE FROM registrations WHERE reference = ?1').bind(reference),
+    audit(db, c.var.staff, 'delete_registration', reference),
+  ]);
+  return done(c, `/staff/sessions/${row.session_id}/`);
+});

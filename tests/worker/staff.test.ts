@@ -1,0 +1,218 @@
+/**
+ * The staff area: no personal data without valid credentials on any route, Access tokens verified by the
+ * Worker, CSV fit for Excel and safe from formulas, an audit line for every view, export and change.
+ */
+import { SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toCsv } from '../../functions/lib/csv';
+import { verifyAccessToken } from '../../functions/lib/staff-auth';
+import { application, catalog, count, jobIn, ORIGIN, postJson, registration } from './support';
+
+const login = `Basic ${btoa('staff:correct horse battery staple')}`;
+const asStaff = (path: string, init: RequestInit = {}) =>
+  SELF.fetch(`${ORIGIN}${path}`, { ...init, headers: { Authorization: login, ...(init.headers ?? {}) }, redirect: 'manual' });
+
+let jobId: string;
+let reference: string;
+let regReference: string;
+let sessionId: string;
+const marker = `個人${crypto.randomUUID().slice(0, 8)}`;
+
+beforeAll(async () => {
+  jobId = await jobIn('open');
+  const body = application(jobId, { name: `${marker} 花子`, motivation: '=HYPERLINK("https://evil.example","click")' });
+  reference = ((await (await postJson('/api/applications', body)).json()) as { reference: string }).reference;
+  sessionId = Object.entries((await catalog()).sessions).find(([, s]) => s.capacity === 3 && s.waitlist >= 1)?.[0] ?? '';
+  regReference = (
+    (await (await postJson('/api/registrations', registration(sessionId, { name: `${marker} 学` }))).json()) as { reference: string }
+  ).reference;
+});
+
+const routes = (): [string, string][] => [
+  ['GET', '/staff/'],
+  ['GET', `/staff/jobs/${jobId}/`],
+  ['GET', `/staff/applications/${reference}/`],
+  ['GET', `/staff/sessions/${sessionId}/`],
+  ['GET', '/staff/audit/'],
+  ['GET', `/api/staff/jobs/${jobId}/applications.csv`],
+  ['GET', `/api/staff/sessions/${sessionId}/roster.csv`],
+  ['GET', `/api/staff/applications/${reference}/cv`],
+  ['POST', `/api/staff/applications/${reference}/handled`],
+  ['POST', `/api/staff/applications/${reference}/delete`],
+  ['POST', `/api/staff/registrations/${regReference}/cancel`],
+  ['POST', `/api/staff/registrations/${regReference}/delete`],
+];
+
+describe('access to the staff area', () => {
+  it('refuses every route without credentials, with 401 and no personal data, and changes nothing', async () => {
+    for (const [method, path] of routes()) {
+      const r = await SELF.fetch(`${ORIGIN}${path}`, { method });
+      expect(r.status, `${method} ${path}`).toBe(401);
+      const text = await r.text();
+      expect(text, path).not.toContain(marker);
+      expect(text, path).not.toContain('hanako');
+    }
+    expect(await count("SELECT COUNT(*) AS n FROM applications WHERE status = 'received' AND reference = ?1", reference)).toBe(1);
+  });
+
+  it('refuses a wrong password on every route', async () => {
+    const wrong = `Basic ${btoa('staff:guess')}`;
+    for (const [method, path] of routes()) {
+      const r = await SELF.fetch(`${ORIGIN}${path}`, { method, headers: { Authorization: wrong } });
+      expect(r.status, `${method} ${path}`).toBe(401);
+      expect(await r.text()).not.toContain(marker);
+    }
+  });
+
+  it('shows the dashboard, noindex and uncached, to signed-in staff', async () => {
+    const r = await asStaff('/staff/');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('X-Robots-Tag')).toContain('noindex');
+    expect(r.headers.get('Cache-Control')).toBe('no-store');
+    const page = await r.text();
+    expect(page).toContain('応募・申込の状況');
+    expect(page).toContain('<meta name="robots" content="noindex"');
+  });
+});
+
+describe('Cloudflare Access tokens, verified by the Worker', () => {
+  const audience = 'aud-tag-123';
+  const issuer = 'https://nerima.cloudflareaccess.com';
+  let keys: ReturnType<typeof createLocalJWKSet>;
+  let sign: (claims: Record<string, unknown>, opts?: { exp?: string | number; aud?: string; key?: CryptoKey }) => Promise<string>;
+  let otherKey: CryptoKey;
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    otherKey = (await generateKeyPair('RS256')).privateKey;
+    keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] });
+    sign = (claims, opts = {}) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience(opts.aud ?? audience)
+        .setIssuedAt()
+        .setExpirationTime(opts.exp ?? '5m')
+        .sign(opts.key ?? privateKey);
+  });
+
+  it('accepts a valid token and names the staff member', async () => {
+    expect(await verifyAccessToken(await sign({ email: 'tanaka@city.nerima.tokyo.jp' }), keys, { audience, issuer })).toEqual({
+      ok: true,
+      email: 'tanaka@city.nerima.tokyo.jp',
+    });
+  });
+  it('refuses an expired token', async () => {
+    const token = await sign({ email: 'a@b.jp' }, { exp: Math.floor(Date.now() / 1000) - 60 });
+    expect((await verifyAccessToken(token, keys, { audience, issuer })).ok).toBe(false);
+  });
+  it('refuses a token for another application (audience)', async () => {
+    expect((await verifyAccessToken(await sign({ email: 'a@b.jp' }, { aud: 'other-app' }), keys, { audience, issuer })).ok).toBe(false);
+  });
+  it('refuses a token signed by another key', async () => {
+    expect((await verifyAccessToken(await sign({ email: 'a@b.jp' }, { key: otherKey }), keys, { audience, issuer })).ok).toBe(false);
+  });
+  it('refuses a token from another issuer and a token that is not a JWT', async () => {
+    expect(
+      (await verifyAccessToken(await sign({ email: 'a@b.jp' }), keys, { audience, issuer: 'https://elsewhere.cloudflareaccess.com' })).ok,
+    ).toBe(false);
+    expect((await verifyAccessToken('not.a.token', keys, { audience, issuer })).ok).toBe(false);
+  });
+});
+
+describe('CSV exports', () => {
+  it('opens in Excel in Japanese: UTF-8 with a BOM, CRLF lines, Japanese headings', async () => {
+    const r = await asStaff(`/api/staff/jobs/${jobId}/applications.csv`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes);
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF"受付番号","受付日時","状態","氏名","フリガナ","生年月日","メールアドレス","電話番号","郵便番号","住所","最終学歴","学校名・学部","卒業年月","職歴","資格・免許","志望動機","知ったきっかけ","職務経歴書"',
+    );
+    expect(text).toContain(`"${marker} 花子"`);
+  });
+
+  it('never contains a cell a spreadsheet would evaluate', async () => {
+    const text = await (await asStaff(`/api/staff/jobs/${jobId}/applications.csv`)).text();
+    expect(text).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
+    expect(text).not.toMatch(/(^|,)"[=+\-@]/m);
+  });
+
+  it('neutralises every formula lead, full-width ones too', () => {
+    const csv = toCsv(['a'], [['=1+1'], ['+1'], ['-1'], ['@SUM(A1)'], ['\t=1'], ['\r=1'], ['＝1'], ['safe']]);
+    const cells = csv.replace('\uFEFF', '').split('\r\n').slice(1, -1);
+    expect(cells).toEqual([`"'=1+1"`, `"'+1"`, `"'-1"`, `"'@SUM(A1)"`, `"'\t=1"`, `"'\r=1"`, `"'＝1"`, '"safe"']);
+  });
+
+  it('exports a session roster with its statuses', async () => {
+    const text = await (await asStaff(`/api/staff/sessions/${sessionId}/roster.csv`)).text(); // .text() drops the BOM
+    expect(text.startsWith('"受付番号","申込日時","状態","氏名"')).toBe(true);
+    expect(text).toContain(`"${marker} 学"`);
+    expect(text).toContain('"参加確定"');
+  });
+});
+
+describe('the audit log', () => {
+  it('records who viewed and exported what, and when — without the data itself', async () => {
+    const seen = await asStaff(`/staff/applications/${reference}/`);
+    expect(seen.status, await seen.clone().text()).toBe(200);
+    await asStaff(`/api/staff/jobs/${jobId}/applications.csv`);
+    const rows = (await env.DB.prepare('SELECT at, actor, action, target FROM staff_audit ORDER BY id').all<Record<string, string>>())
+      .results;
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: 'staff', action: 'view_application', target: reference }),
+        expect.objectContaining({ actor: 'staff', action: 'export_applications_csv', target: jobId }),
+      ]),
+    );
+    expect(JSON.stringify(rows)).not.toContain(marker);
+    const page = await (await asStaff('/staff/audit/')).text();
+    expect(page).toContain('応募内容を表示');
+  });
+});
+
+describe('actions', () => {
+  it('links the ward’s notification mail to the application’s staff page', async () => {
+    const notice = await env.DB.prepare("SELECT body FROM outbox WHERE kind = 'application_notice' AND body LIKE '%' || ?1 || '%'")
+      .bind(reference)
+      .first<{ body: string }>();
+    expect(notice?.body).toContain(`/staff/applications/${reference}/`);
+  });
+
+  it('marks an application as handled', async () => {
+    const r = await asStaff(`/api/staff/applications/${reference}/handled`, { method: 'POST' });
+    expect(r.status).toBe(303);
+    expect(await count("SELECT COUNT(*) AS n FROM applications WHERE reference = ?1 AND status = 'handled'", reference)).toBe(1);
+  });
+
+  it('cancels a registration on someone’s behalf, which promotes the waiting list', async () => {
+    await env.DB.prepare('DELETE FROM registrations WHERE session_id = ?1').bind(sessionId).run();
+    const refs: string[] = [];
+    for (let i = 0; i < 4; i++)
+      refs.push(((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference);
+    const r = await asStaff(`/api/staff/registrations/${refs[0]}/cancel`, { method: 'POST' });
+    expect(r.status).toBe(303);
+    const statuses = (
+      await env.DB.prepare('SELECT reference, status FROM registrations WHERE session_id = ?1 ORDER BY id')
+        .bind(sessionId)
+        .all<{ reference: string; status: string }>()
+    ).results;
+    expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'confirmed', 'confirmed', 'confirmed']);
+  });
+
+  it('deletes an application only once confirmed, with its CV', async () => {
+    const refused = await asStaff(`/api/staff/applications/${reference}/delete`, { method: 'POST', body: new URLSearchParams({}) });
+    expect(refused.status).toBe(400);
+    const r = await asStaff(`/api/staff/applications/${reference}/delete`, {
+      method: 'POST',
+      body: new URLSearchParams({ confirm: 'on' }),
+    });
+    expect(r.status).toBe(303);
+    expect(await count('SELECT COUNT(*) AS n FROM applications WHERE reference = ?1', reference)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM staff_audit WHERE action = 'delete_application' AND target = ?1", reference)).toBe(1);
+  });
+});
