@@ -5,6 +5,8 @@ export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 8791);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 /** The local D1 and R2 of the test server; tests that read the outbox use it too. */
 export const E2E_STATE = `.tmp/e2e-state-${E2E_PORT}`;
+/** The local staff login the test server is started with (never used outside tests). */
+export const E2E_STAFF = { username: 'staff', password: 'e2e-only-password' };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,7 +37,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The real Worker and assets, with a database of their own that each run starts afresh.
-    command: `rm -rf ${E2E_STATE} && PERSIST_TO=${E2E_STATE} PORT=${E2E_PORT} bash scripts/serve.sh`,
+    command: `rm -rf ${E2E_STATE} && PERSIST_TO=${E2E_STATE} PORT=${E2E_PORT} WRANGLER_DEV_ARGS='--var STAFF_USER:${E2E_STAFF.username} --var STAFF_PASSWORD:${E2E_STAFF.password}' bash scripts/serve.sh`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
