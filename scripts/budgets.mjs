@@ -15,7 +15,7 @@
  *   fonts      no web font: no font file in dist/, no @font-face in any CSS or page, no font link or preload.
  *   form-js    a form page (/jobs/x/apply/, /register/x/) ships ≤ 90 KB of JavaScript: every <script src>
  *              module plus its static imports, followed through dist/ recursively. Modules only reached by a
- *              dynamic import() (e.g. /pagefind/pagefind.js) load on demand: reported apart, not counted.
+ *              dynamic import() (e.g. /pagefind/pagefind.js) load on demand: reported apart; on form pages they count.
  *   images     every <img> has width and height, a modern format (webp, avif, svg) and loading="lazy"
  *              unless it is the first image of the page.
  *   assets     every stylesheet, script, import and icon a page names exists in dist/ (an external or
@@ -375,12 +375,14 @@ export function measureBudgets(distDir) {
         actual: page.transfer.gzip,
         limit: BUDGETS.transferBytes,
       });
-    if (form && jsSize.gzip > BUDGETS.formJsBytes)
+    // A form page loads its enhancement after the page (a dynamic import): it is shipped all the same, so it counts.
+    const formJs = form ? jsSize.gzip + sum(onDemand).gzip : 0;
+    if (form && formJs > BUDGETS.formJsBytes)
       violations.push({
         budget: 'form-js',
         url,
-        message: `form page ships ${kb(jsSize.gzip)} of JavaScript gzip in ${js.length} modules (${js.map((j) => `${j.url} ${kb(j.gzip)}`).join(', ')}) > ${kb(BUDGETS.formJsBytes)}`,
-        actual: jsSize.gzip,
+        message: `form page ships ${kb(formJs)} of JavaScript gzip (static and loaded after the page) > ${kb(BUDGETS.formJsBytes)}`,
+        actual: formJs,
         limit: BUDGETS.formJsBytes,
       });
     images.forEach((img, i) => {

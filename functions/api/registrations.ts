@@ -7,8 +7,10 @@ import { submissionCopy as t } from '../../src/i18n/ja';
 import { mails } from '../../src/i18n/mail';
 import type { CatalogSession } from '../../src/lib/catalog';
 import { formatDate } from '../../src/lib/dates';
+import { sessionCalendar } from '../../src/lib/ics';
 import { emailKey } from '../../src/schemas/fields';
 import { type Registration, registrationSchema } from '../../src/schemas/registration';
+import { site } from '../../src/site.config';
 import { judgeSession, loadCatalog } from '../lib/catalog';
 import { html } from '../lib/html';
 import { newReference, newToken, sha256Hex } from '../lib/ids';
@@ -30,6 +32,30 @@ const lastDay = (s: CatalogSession) => [...s.dates].sort().at(-1) ?? s.registrat
 const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.startTime}〜${s.endTime}`;
 
 type Seat = 'confirmed' | 'waitlisted';
+
+const base64 = (text: string) => {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+/**
+ * The session's calendar file for the confirmation mail, as the outbox stores attachments (JSON).
+ * The same events (UIDs, times, place, page) as /calendar/<id>.ics, so adding both never duplicates.
+ */
+export function calendarAttachments(sessionId: string, session: CatalogSession, now: Date): string {
+  const url = new URL(session.url, site.origin).href;
+  const ics = sessionCalendar({
+    session: { id: sessionId, dates: session.dates, startTime: session.startTime, endTime: session.endTime, place: session.place },
+    title: session.title,
+    url,
+    description: `${session.summary ?? session.title}\n${url}`,
+    now,
+  });
+  return JSON.stringify([
+    { filename: `${sessionId}.ics`, content: base64(ics), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+  ]);
+}
 
 registrations.post('/', async (c) => {
   const asJson = answersInJson(c.req.raw);
@@ -136,12 +162,22 @@ async function takeSeat(env: Env, data: Registration, session: CatalogSession, n
         ),
       db
         .prepare(
-          `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)
+          `INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at)
            SELECT CASE status WHEN 'confirmed' THEN 'registration_confirmed' ELSE 'registration_waitlisted' END, ?2,
-             CASE status WHEN 'confirmed' THEN ?3 ELSE ?5 END, CASE status WHEN 'confirmed' THEN ?4 ELSE ?6 END, ?7, ?7
+             CASE status WHEN 'confirmed' THEN ?3 ELSE ?5 END, CASE status WHEN 'confirmed' THEN ?4 ELSE ?6 END,
+             CASE status WHEN 'confirmed' THEN ?8 END, ?7, ?7
            FROM registrations WHERE idempotency_key = ?1 RETURNING id`,
         )
-        .bind(idempotencyKey, data.email, confirmed.subject, confirmed.body, waitlisted.subject, waitlisted.body, nowIso),
+        .bind(
+          idempotencyKey,
+          data.email,
+          confirmed.subject,
+          confirmed.body,
+          waitlisted.subject,
+          waitlisted.body,
+          nowIso,
+          calendarAttachments(data.sessionId, session, now),
+        ),
       db.prepare('SELECT status FROM registrations WHERE idempotency_key = ?1').bind(idempotencyKey),
     ]);
     if (!insert || insert.meta.changes === 0) throw new Problem(409, 'full', t.full);
@@ -252,10 +288,10 @@ export async function cancelSeat(env: Env, target: CancelTarget, session: Catalo
       .bind(promotionId, await sha256Hex(newCancelToken), nowIso, target.session_id, session.capacity),
     db
       .prepare(
-        `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)
-         SELECT 'registration_promoted', json_extract(payload, '$.email'), ?2, ?3, ?4, ?4 FROM registrations WHERE promotion_id = ?1`,
+        `INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at)
+         SELECT 'registration_promoted', json_extract(payload, '$.email'), ?2, ?3, ?5, ?4, ?4 FROM registrations WHERE promotion_id = ?1`,
       )
-      .bind(promotionId, promoted.subject, promoted.body, nowIso),
+      .bind(promotionId, promoted.subject, promoted.body, nowIso, calendarAttachments(target.session_id, session, now)),
     db
       .prepare(
         `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)

@@ -86,6 +86,10 @@ export const sessionCopy = {
   waitlist: (n: number) => `（キャンセル待ち${n}名まで）`,
   register: '申し込む',
   apply: 'お申込み',
+  addIcs: 'カレンダーに追加（.ics）',
+  addGoogle: 'Googleカレンダーに追加',
+  /** After the Google link of a multi-day session: the link adds the first day only (the .ics adds every day). */
+  googleFirstDayOnly: '（1日目のみ）',
 } as const;
 
 export const notFoundCopy = {

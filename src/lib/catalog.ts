@@ -14,6 +14,8 @@ export interface CatalogSession {
   title: string;
   /** Its page on the site. */
   url: string;
+  /** The programme's one-sentence summary (the description of its calendar file). */
+  summary?: string;
   dates: CalendarDate[];
   startTime: string;
   endTime: string;

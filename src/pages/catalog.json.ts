@@ -24,6 +24,7 @@ export const GET: APIRoute = async () => {
           {
             title: e.data.title,
             url,
+            summary: e.data.summary,
             dates: s.dates,
             startTime: s.startTime,
             endTime: s.endTime,

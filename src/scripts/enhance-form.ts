@@ -168,6 +168,7 @@ function enhance(form: HTMLFormElement): void {
   const key = newKey();
   addCounters(form);
   enableAddWork(form);
+  form.dataset['enhanced'] = 'true';
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -2,9 +2,10 @@
  * The application and sign-up forms end to end: in the browser with and without JavaScript, against the
  * real Worker and its local D1, reading the mail outbox the Worker writes.
  */
-import { expect, type Page, test } from '@playwright/test';
+
 import { field, fillApplication, fillRegistration, uniqueEmail, watchErrors } from './support/fill';
 import { readOutbox, sqlText } from './support/outbox';
+import { expect, type Page, test } from './support/test';
 
 const JOB = 'jimu-keiken-2027';
 const APPLY = `/jobs/${JOB}/apply/`;

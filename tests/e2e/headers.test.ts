@@ -2,7 +2,7 @@
  * Security headers on every kind of response of the running site (static pages, assets, error pages,
  * the Worker's JSON and HTML), read from the real server that `npm start` runs.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   const csp = headers['content-security-policy'] ?? '';

@@ -1,8 +1,8 @@
 /** The staff area in the browser: refused without credentials; signed in, a submission made here is found and exported. */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { E2E_STAFF } from '../../playwright.config';
 import { fillApplication, uniqueEmail } from './support/fill';
+import { expect, test } from './support/test';
 
 const JOB = 'jimu-keiken-2027';
 

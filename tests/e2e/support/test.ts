@@ -1,0 +1,21 @@
+/**
+ * Playwright's `test`, with one addition: where JavaScript runs, navigating to a page with a form waits until
+ * the page script has enhanced it (it loads after the page, so a quick click could otherwise post natively).
+ */
+import { test as base } from '@playwright/test';
+
+export type { Page } from '@playwright/test';
+export { expect } from '@playwright/test';
+
+export const test = base.extend({
+  page: async ({ page, javaScriptEnabled }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (javaScriptEnabled !== false && (await page.locator('form[data-enhance]').count()) > 0)
+        await page.locator('form[data-enhanced]').first().waitFor();
+      return response;
+    };
+    await use(page);
+  },
+});
