@@ -1,5 +1,17 @@
+import { createServer } from 'node:net';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+
+/** A free port on 127.0.0.1 for the fake Resend server, so parallel runs never collide. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+process.env['FAKE_RESEND_PORT'] ??= String(await freePort());
+const fakeResend = `http://127.0.0.1:${process.env['FAKE_RESEND_PORT']}`;
 
 export default defineConfig({
   test: {
@@ -19,7 +31,7 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
                 RATE_LIMIT: 'off',
                 RESEND_API_KEY: 're_test_fake',
-                RESEND_BASE_URL: 'http://127.0.0.1:8797',
+                RESEND_BASE_URL: fakeResend,
                 RESEND_TIMEOUT_MS: '1000',
                 STAFF_USER: 'staff',
                 STAFF_PASSWORD: 'correct horse battery staple',

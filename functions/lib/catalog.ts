@@ -6,21 +6,18 @@ import type { Catalog, CatalogJob, CatalogSession } from '../../src/lib/catalog'
 import { todayInTokyo } from '../../src/lib/dates';
 import { statusOn } from '../../src/lib/status';
 
-let cached: { at: number; catalog: Promise<Catalog> } | undefined;
+// The parsed catalog, kept for a minute per isolate. Only the parsed value is shared between requests:
+// a pending fetch started by one request cannot be awaited by another (the runtime refuses such I/O).
+let cached: { at: number; catalog: Catalog } | undefined;
 const TTL_MS = 60_000;
 
-export function loadCatalog(assets: Fetcher, nowMs = Date.now()): Promise<Catalog> {
-  if (!cached || nowMs - cached.at > TTL_MS) {
-    const catalog = assets.fetch('https://assets.invalid/catalog.json').then(async (r) => {
-      if (!r.ok) throw new Error(`catalog.json: HTTP ${r.status}`);
-      return (await r.json()) as Catalog;
-    });
-    catalog.catch(() => {
-      cached = undefined;
-    });
-    cached = { at: nowMs, catalog };
-  }
-  return cached.catalog;
+export async function loadCatalog(assets: Fetcher, nowMs = Date.now()): Promise<Catalog> {
+  if (cached && nowMs - cached.at <= TTL_MS) return cached.catalog;
+  const r = await assets.fetch('https://assets.invalid/catalog.json');
+  if (!r.ok) throw new Error(`catalog.json: HTTP ${r.status}`);
+  const catalog = (await r.json()) as Catalog;
+  cached = { at: nowMs, catalog };
+  return catalog;
 }
 
 export type JobVerdict =

@@ -50,7 +50,8 @@ export interface RelayReport {
 
 /**
  * Sends what is due, oldest first. `spacingMs` keeps under Resend's ~2 requests/s.
- * Each row is claimed first (pending → sending), so two relays never send the same row at once.
+ * Due rows are claimed in one statement (pending → sending, with a lease), so two relays never send the
+ * same row; the outcomes are written back in one batch. `onlyIds` limits a run to a request's own mails.
  */
 export async function relay(
   env: Env,
@@ -58,59 +59,62 @@ export async function relay(
 ): Promise<RelayReport> {
   const db = env.DB;
   const nowIso = now.toISOString();
-  await db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND lease_until < ?1").bind(nowIso).run();
-  const due = onlyIds
-    ? await db
-        .prepare(
-          `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 AND id IN (SELECT value FROM json_each(?2)) ORDER BY id`,
-        )
-        .bind(nowIso, JSON.stringify(onlyIds))
-        .all<{ id: number }>()
-    : await db
-        .prepare("SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2")
-        .bind(nowIso, limit)
-        .all<{ id: number }>();
+  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  // The cron also takes back rows whose sender vanished (its lease ran out); a request's own try need not.
+  if (!onlyIds) await db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND lease_until < ?1").bind(nowIso).run();
+  const claimed = await db
+    .prepare(
+      `UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1
+           AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
+         ORDER BY id LIMIT ?4)
+       AND status = 'pending'
+       RETURNING id, kind, recipient, subject, body, attachments, attempts`,
+    )
+    .bind(nowIso, lease, onlyIds ? JSON.stringify(onlyIds) : null, onlyIds ? onlyIds.length : limit)
+    .all<OutboxRow>();
 
   const report: RelayReport = { sent: 0, failed: 0, parked: 0 };
-  let first = true;
-  for (const { id } of due.results) {
-    const row = await db
-      .prepare(
-        "UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1 WHERE id = ?1 AND status = 'pending' RETURNING id, kind, recipient, subject, body, attachments, attempts",
-      )
-      .bind(id, new Date(now.getTime() + LEASE_MS).toISOString())
-      .first<OutboxRow>();
-    if (!row) continue; // another relay took it
-    if (!first && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
-    first = false;
+  const outcomes: D1PreparedStatement[] = [];
+  let local = 0;
+  const rows = claimed.results.sort((a, b) => a.id - b.id);
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
     const result = await sendMail(
       env,
       { to: row.recipient, subject: row.subject, text: row.body, attachments: row.attachments ? JSON.parse(row.attachments) : undefined },
       `outbox-${row.id}`,
     );
     if (result.ok) {
-      await db
-        .prepare("UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = NULL, last_error = NULL WHERE id = ?1")
-        .bind(row.id, nowIso)
-        .run();
-      if (result.local) console.log(`mail #${row.id} (${row.kind}) kept in the local outbox: npm run outbox`);
+      outcomes.push(
+        db
+          .prepare("UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = NULL, last_error = NULL WHERE id = ?1")
+          .bind(row.id, nowIso),
+      );
+      if (result.local) local++;
       report.sent++;
     } else if (!result.retryable || row.attempts >= MAX_ATTEMPTS) {
-      const alert = mails.relayParked({ outboxId: row.id, kind: row.kind, attempts: row.attempts });
-      await db.batch([
+      outcomes.push(
         db.prepare("UPDATE outbox SET status = 'parked', lease_until = NULL, last_error = ?2 WHERE id = ?1").bind(row.id, result.error),
-        // One alert per parked message; an alert that fails itself is not alerted again.
-        ...(row.kind === 'relay_parked' ? [] : [enqueue(db, { kind: 'relay_parked', to: site.mail.notify, ...alert }, now)]),
-      ]);
+      );
+      // One alert per parked message; an alert that fails itself is not alerted again.
+      if (row.kind !== 'relay_parked') {
+        const alert = mails.relayParked({ outboxId: row.id, kind: row.kind, attempts: row.attempts });
+        outcomes.push(enqueue(db, { kind: 'relay_parked', to: site.mail.notify, ...alert }, now));
+      }
       console.error(`mail #${row.id} (${row.kind}) parked after ${row.attempts} attempts: ${result.error}`);
       report.parked++;
     } else {
-      await db
-        .prepare("UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1")
-        .bind(row.id, result.error, new Date(now.getTime() + backoffMs(row.attempts)).toISOString())
-        .run();
+      outcomes.push(
+        db
+          .prepare("UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1")
+          .bind(row.id, result.error, new Date(now.getTime() + backoffMs(row.attempts)).toISOString()),
+      );
       report.failed++;
     }
   }
+  if (outcomes.length) await db.batch(outcomes);
+  if (local) console.log(`${local} mail(s) kept in the local outbox (no RESEND_API_KEY): npm run outbox`);
   return report;
 }

@@ -6,15 +6,13 @@ import { submissionCopy as t } from '../../src/i18n/ja';
 import { escapeHtml, html, type Raw } from './html';
 import type { Problem } from './problem';
 
-let shell: Promise<string> | undefined;
-function loadShell(assets: Fetcher): Promise<string> {
-  shell ??= assets.fetch('https://assets.invalid/result/').then(async (r) => {
-    if (!r.ok) {
-      shell = undefined;
-      throw new Error(`result shell: HTTP ${r.status}`);
-    }
-    return r.text();
-  });
+// The frame's text, kept per isolate once read (never a pending fetch: another request could not await it).
+let shell: string | undefined;
+async function loadShell(assets: Fetcher): Promise<string> {
+  if (shell) return shell;
+  const r = await assets.fetch('https://assets.invalid/result/');
+  if (!r.ok) throw new Error(`result shell: HTTP ${r.status}`);
+  shell = await r.text();
   return shell;
 }
 
