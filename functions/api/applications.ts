@@ -44,7 +44,7 @@ applications.post('/', async (c) => {
       maxBytes: MAX_BODY,
       fileFields: ['cv'],
       prepare: (fields) => {
-        if (typeof fields['jobId'] === 'string') back = `/jobs/${encodeURIComponent(fields['jobId'])}/apply/`;
+        if (typeof fields['jobId'] === 'string' && /^[a-z0-9-]{1,100}$/.test(fields['jobId'])) back = `/jobs/${fields['jobId']}/apply/`;
         if (Array.isArray(fields['work'])) fields['work'] = fields['work'].filter((row) => row && !isBlankWorkEntry(row));
       },
     });

@@ -11,7 +11,7 @@ import { sessionCalendar } from '../../src/lib/ics';
 import { emailKey } from '../../src/schemas/fields';
 import { type Registration, registrationSchema } from '../../src/schemas/registration';
 import { site } from '../../src/site.config';
-import { judgeSession, loadCatalog } from '../lib/catalog';
+import { judgeSession, loadCatalog, sessionIn } from '../lib/catalog';
 import { html } from '../lib/html';
 import { newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
@@ -20,7 +20,7 @@ import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';
 import { isSameOrigin } from '../lib/security';
-import { answersInJson } from '../lib/submission';
+import { answersInJson, readSubmission } from '../lib/submission';
 
 export const registrations = new Hono<{ Bindings: Env }>();
 
@@ -68,7 +68,8 @@ registrations.post('/', async (c) => {
       order,
       maxBytes: MAX_BODY,
       prepare: (fields) => {
-        if (typeof fields['sessionId'] === 'string') back = `/register/${encodeURIComponent(fields['sessionId'])}/`;
+        if (typeof fields['sessionId'] === 'string' && /^[a-z0-9-]{1,64}$/.test(fields['sessionId']))
+          back = `/register/${fields['sessionId']}/`;
       },
     });
     if (input.bot)
@@ -221,7 +222,7 @@ async function findByToken(db: D1Database, token: unknown): Promise<CancelTarget
 registrations.get('/cancel', async (c) => {
   try {
     const target = await findByToken(c.env.DB, c.req.query('token'));
-    const session = target && (await loadCatalog(c.env.ASSETS)).sessions[target.session_id];
+    const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
     if (!target || target.status === 'cancelled' || !session)
       return page(c, 404, t.cancelTitle, html`<h1>${t.cancelTitle}</h1><p>${t.cancelInvalid}</p>`);
     return page(
@@ -245,12 +246,10 @@ registrations.post('/cancel', async (c) => {
   const asJson = answersInJson(c.req.raw);
   try {
     if (!isSameOrigin(c.req.raw)) throw new Problem(403, 'cross_site', t.crossSite);
-    const form = (c.req.header('Content-Type') ?? '').includes('json')
-      ? ((await c.req.json().catch(() => ({}))) as Record<string, unknown>)
-      : await c.req.parseBody();
-    const target = await findByToken(c.env.DB, form['token']);
+    const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
+    const target = await findByToken(c.env.DB, fields['token']);
     const catalog = await loadCatalog(c.env.ASSETS);
-    const session = target && catalog.sessions[target.session_id];
+    const session = target && sessionIn(catalog, target.session_id);
     if (!target || target.status === 'cancelled' || !session) throw new Problem(404, 'invalid_token', t.cancelInvalid);
     await cancelSeat(c.env, target, session, new Date(), new URL(c.req.url).origin);
     c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 5 }).catch(() => undefined));
@@ -308,7 +307,7 @@ const SEAT_CACHE_MS = 5_000;
 export const sessions = new Hono<{ Bindings: Env }>();
 sessions.get('/:id/seats', async (c) => {
   const id = c.req.param('id');
-  const session = (await loadCatalog(c.env.ASSETS)).sessions[id];
+  const session = sessionIn(await loadCatalog(c.env.ASSETS), id);
   if (!session) return c.json({ error: 'not_found', message: t.sessionUnknown }, 404);
   const hit = seatCache.get(id);
   if (hit && Date.now() - hit.at < SEAT_CACHE_MS) return c.json(hit.body);

@@ -9,7 +9,7 @@ import { formatDate } from '../../src/lib/dates';
 import type { Application } from '../../src/schemas/application';
 import type { Registration } from '../../src/schemas/registration';
 import { audit } from '../lib/audit';
-import { loadCatalog } from '../lib/catalog';
+import { loadCatalog, sessionIn } from '../lib/catalog';
 import { csvResponse, toCsv } from '../lib/csv';
 import { html, type Raw } from '../lib/html';
 import { page } from '../lib/respond';
@@ -173,7 +173,7 @@ staffPages.get('/applications/:reference', async (c) => {
 staffPages.get('/sessions/:sessionId', async (c) => {
   const sessionId = c.req.param('sessionId');
   const db = c.env.DB;
-  const session = (await loadCatalog(c.env.ASSETS)).sessions[sessionId];
+  const session = sessionIn(await loadCatalog(c.env.ASSETS), sessionId);
   const [rows] = await db.batch([
     db
       .prepare(
@@ -364,7 +364,7 @@ staffApi.post('/registrations/:reference/cancel', async (c) => {
     .prepare('SELECT id, session_id, status FROM registrations WHERE reference = ?1')
     .bind(reference)
     .first<{ id: number; session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }>();
-  const session = target && (await loadCatalog(c.env.ASSETS)).sessions[target.session_id];
+  const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
   if (!target || !session) return c.json({ error: 'not_found', message: t.notFound }, 404);
   if (target.status !== 'cancelled') await cancelSeat(c.env, target, session, new Date(), new URL(c.req.url).origin);
   await audit(db, c.var.staff, 'cancel_registration', reference).run();

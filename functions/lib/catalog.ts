@@ -26,17 +26,21 @@ export type JobVerdict =
 
 /** Whether an opening takes applications on this site at `now`, judged in Japan time. */
 export function judgeJob(catalog: Catalog, jobId: string, now: Date): JobVerdict {
-  const job = catalog.jobs[jobId];
+  const job = Object.hasOwn(catalog.jobs, jobId) ? catalog.jobs[jobId] : undefined;
   if (!job) return { ok: false, reason: 'unknown' };
   if (!job.applyOnline) return { ok: false, reason: 'external', job };
   const status = statusOn(job, todayInTokyo(now));
   return status === 'open' ? { ok: true, job } : { ok: false, reason: status, job };
 }
 
+/** A session by id; never an inherited member such as `constructor`. */
+export const sessionIn = (catalog: Catalog, id: string): CatalogSession | undefined =>
+  Object.hasOwn(catalog.sessions, id) ? catalog.sessions[id] : undefined;
+
 export type SessionVerdict = { ok: true; session: CatalogSession } | { ok: false; reason: 'unknown' | 'closed'; session?: CatalogSession };
 
 export function judgeSession(catalog: Catalog, sessionId: string, now: Date): SessionVerdict {
-  const session = catalog.sessions[sessionId];
+  const session = sessionIn(catalog, sessionId);
   if (!session) return { ok: false, reason: 'unknown' };
   return todayInTokyo(now) <= session.registrationClosesOn ? { ok: true, session } : { ok: false, reason: 'closed', session };
 }

@@ -19,7 +19,7 @@ async function loadShell(assets: Fetcher): Promise<string> {
 /** A full HTML page with the site's header and footer. */
 export async function page<E extends { Bindings: Env }>(c: Context<E>, status: number, title: string, body: Raw): Promise<Response> {
   const frame = await loadShell(c.env.ASSETS);
-  const text = frame.replaceAll('__WORKER_TITLE__', escapeHtml(title)).replace('__WORKER_BODY__', body.html);
+  const text = frame.replaceAll('__WORKER_TITLE__', () => escapeHtml(title)).replace('__WORKER_BODY__', () => body.html); // a function: `$` in the body is not a pattern
   return c.html(text, status as 200);
 }
 

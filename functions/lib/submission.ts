@@ -2,7 +2,7 @@
  * Reads a submission in any of the forms a browser or an island sends (URL-encoded, multipart with a file,
  * JSON) into one plain object, refusing what is too big, of the wrong type or unreadable with a 4xx.
  */
-import { unflatten } from '../../src/lib/unflatten';
+import { FieldNameConflict, unflatten } from '../../src/lib/unflatten';
 import { Problem } from './problem';
 
 export interface Submission {
@@ -85,17 +85,55 @@ export async function readSubmission(
   } catch {
     throw unreadable();
   }
+  // The form parser replaces bytes that are not UTF-8 with U+FFFD; refuse rather than store a changed text.
+  if (type === FORM && !isUtf8Form(body)) throw unreadable();
   const flat: Record<string, unknown> = {};
   const files: Record<string, File> = {};
   for (const [key, value] of form.entries()) {
     if (key in flat || key in files)
       throw new Problem(400, 'duplicate_field', `項目「${key.slice(0, 40)}」が重複して送信されました。ページを読み込み直してください`);
     if (fileFields.includes(key) && value === '') continue; // an empty file input arrives as an empty string part
-    if (typeof value === 'string') flat[key] = value;
-    else if (fileFields.includes(key)) {
+    if (typeof value === 'string') {
+      if (type === MULTIPART && value.includes('\uFFFD') && !containsReplacementChar(body)) throw unreadable();
+      flat[key] = value;
+    } else if (fileFields.includes(key)) {
       // An empty file input still sends a part with no name and no bytes.
       if (value.size > 0 || value.name) files[key] = value;
     } else throw new Problem(400, 'unexpected_file', `項目「${key.slice(0, 40)}」にはファイルを添付できません`);
   }
-  return { kind: 'form', fields: unflatten(flat), files };
+  try {
+    return { kind: 'form', fields: unflatten(flat), files };
+  } catch (e) {
+    if (e instanceof FieldNameConflict)
+      throw new Problem(400, 'field_conflict', `項目「${e.field.slice(0, 40)}」の名前が正しくありません。ページを読み込み直してください`);
+    throw e;
+  }
+}
+
+/** Whether every percent-escaped value of a URL-encoded body is valid UTF-8. */
+function isUtf8Form(body: Uint8Array): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const text = new TextDecoder('latin1').decode(body);
+  for (const piece of text.split(/[&=]/)) {
+    const bytes: number[] = [];
+    const plain = piece.replaceAll('+', ' ');
+    for (let i = 0; i < plain.length; i++) {
+      if (plain[i] === '%' && /^[0-9a-fA-F]{2}$/.test(plain.slice(i + 1, i + 3))) {
+        bytes.push(Number.parseInt(plain.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else bytes.push(plain.charCodeAt(i));
+    }
+    try {
+      decoder.decode(new Uint8Array(bytes));
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether the raw body really carries U+FFFD (EF BF BD), as opposed to one the parser put in. */
+function containsReplacementChar(body: Uint8Array): boolean {
+  for (let i = 0; i + 2 < body.length; i++) if (body[i] === 0xef && body[i + 1] === 0xbf && body[i + 2] === 0xbd) return true;
+  return false;
 }

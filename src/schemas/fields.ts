@@ -43,7 +43,8 @@ export const optionalText = (o: TextOptions) => checkedText(o).optional();
 
 /** Furigana in katakana or hiragana, spaces allowed. */
 export const furigana = (label: string) =>
-  requiredText({ label, max: 100 }).refine((s) => /^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s　]+$/u.test(s.trim()), {
+  // Checked on an NFKC copy, so half-width ｶﾞ and NFD か\u3099 count as kana; the text itself is kept as typed.
+  requiredText({ label, max: 100 }).refine((s) => /^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s　]+$/u.test(s.normalize('NFKC').trim()), {
     error: `${label}はカタカナかひらがなで入力してください`,
   });
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backoffMs, enqueue, MAX_ATTEMPTS, relay } from '../../functions/lib/outbox';
 import { application, count, jobIn, postJson } from './support';
 
-const fake = env.RESEND_BASE_URL ?? '';
+const fake = (env as Env).RESEND_BASE_URL ?? '';
 const setMode = (mode: 'ok' | 'fail' | 'reject' | 'slow') => fetch(`${fake}/_mode`, { method: 'POST', body: JSON.stringify({ mode }) });
 const sent = async () => (await (await fetch(`${fake}/_sent`)).json()) as { key: string; subject: string; accepted: boolean }[];
 const later = (ms: number) => new Date(Date.now() + ms);
