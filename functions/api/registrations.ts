@@ -15,7 +15,7 @@ import { judgeSession, loadCatalog, sessionIn } from '../lib/catalog';
 import { html } from '../lib/html';
 import { newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
-import { enqueue, relay } from '../lib/outbox';
+import { relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';

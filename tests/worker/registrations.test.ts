@@ -15,12 +15,12 @@ async function sessionWith(capacity: number, minWaitlist = 0) {
 }
 
 const clear = (sessionId: string) => env.DB.prepare('DELETE FROM registrations WHERE session_id = ?1').bind(sessionId).run();
-const statuses = async (sessionId: string) =>
-  (
-    await env.DB.prepare('SELECT status, COUNT(*) AS n FROM registrations WHERE session_id = ?1 GROUP BY status')
-      .bind(sessionId)
-      .all<{ status: string; n: number }>()
-  ).results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: r.n }), {});
+const statuses = async (sessionId: string): Promise<Record<string, number>> => {
+  const { results } = await env.DB.prepare('SELECT status, COUNT(*) AS n FROM registrations WHERE session_id = ?1 GROUP BY status')
+    .bind(sessionId)
+    .all<{ status: string; n: number }>();
+  return Object.fromEntries(results.map((r) => [r.status, r.n]));
+};
 const tokenOf = async (reference: string) => {
   const mail = await env.DB.prepare(
     "SELECT body FROM outbox WHERE body LIKE '%' || ?1 || '%' AND kind LIKE 'registration_%' ORDER BY id DESC",
