@@ -15,7 +15,7 @@ import { judgeJob, loadCatalog } from '../lib/catalog';
 import { html } from '../lib/html';
 import { newReference, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
-import { enqueue, relay } from '../lib/outbox';
+import { deliver, enqueue, type OutboxRow } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';
@@ -64,7 +64,7 @@ applications.post('/', async (c) => {
     const job = verdict.job;
 
     const stored = await storeApplication(c.env, data, job.title, job.closesOn, cv, now, new URL(c.req.url).origin);
-    c.executionCtx.waitUntil(relay(c.env, { now, onlyIds: stored.mailIds, spacingMs: 0 }).catch(() => undefined));
+    c.executionCtx.waitUntil(deliver(c.env, stored.mails, { now }).catch(() => undefined));
     if (asJson) return c.json({ ok: true, reference: stored.reference, job: job.title }, stored.created ? 201 : 200);
     return page(
       c,
@@ -93,8 +93,12 @@ async function contentKey(payload: object, cv: File | undefined): Promise<string
 interface Stored {
   reference: string;
   created: boolean;
-  mailIds: number[];
+  /** Its mails, stored already claimed for this request to send. */
+  mails: OutboxRow[];
 }
+
+const firstWithKey = (db: D1Database, key: string) =>
+  db.prepare('SELECT reference FROM applications WHERE idempotency_key = ?1').bind(key).first<{ reference: string }>();
 
 /**
  * The application row and its two mails in one batch (one transaction). The CV goes to R2 first and is
@@ -112,11 +116,12 @@ async function storeApplication(
   const db = env.DB;
   const { idempotencyKey: given, consent: _consent, ...payload } = data;
   const idempotencyKey = given ?? (await contentKey(payload, cv));
-  const existing = await db
-    .prepare('SELECT reference FROM applications WHERE idempotency_key = ?1')
-    .bind(idempotencyKey)
-    .first<{ reference: string }>();
-  if (existing) return { reference: existing.reference, created: false, mailIds: [] };
+  // A repeat is normally caught by the UNIQUE key on insert (one round trip fewer); with a CV, look first,
+  // so a double click does not upload the same file twice.
+  if (cv) {
+    const existing = await firstWithKey(db, idempotencyKey);
+    if (existing) return { reference: existing.reference, created: false, mails: [] };
+  }
 
   const reference = newReference();
   const cvKey = cv ? `cv/${crypto.randomUUID()}.pdf` : null;
@@ -125,7 +130,7 @@ async function storeApplication(
   const received = mails.applicationReceived({ name: data.name, reference, jobTitle });
   const notice = mails.applicationNotice({ reference, jobTitle, staffUrl: new URL(`/staff/applications/${reference}/`, origin).href });
   try {
-    const results = await db.batch<{ id: number }>([
+    const results = await db.batch<OutboxRow>([
       db
         .prepare(
           'INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)',
@@ -140,18 +145,15 @@ async function storeApplication(
           now.toISOString(),
           afterDay(closesOn, retention.applicationDays),
         ),
-      enqueue(db, { kind: 'application_received', to: data.email, ...received }, now),
-      enqueue(db, { kind: 'application_notice', to: site.mail.notify, ...notice }, now),
+      enqueue(db, { kind: 'application_received', to: data.email, ...received }, now, { claimed: true }),
+      enqueue(db, { kind: 'application_notice', to: site.mail.notify, ...notice }, now, { claimed: true }),
     ]);
-    return { reference, created: true, mailIds: results.slice(1).flatMap((r) => r.results.map((x) => x.id)) };
+    return { reference, created: true, mails: results.slice(1).flatMap((r) => r.results) };
   } catch (e) {
     if (cvKey) await env.DOCUMENTS.delete(cvKey).catch(() => undefined);
     if (isUniqueViolation(e, 'idempotency_key')) {
-      const first = await db
-        .prepare('SELECT reference FROM applications WHERE idempotency_key = ?1')
-        .bind(idempotencyKey)
-        .first<{ reference: string }>();
-      if (first) return { reference: first.reference, created: false, mailIds: [] };
+      const first = await firstWithKey(db, idempotencyKey);
+      if (first) return { reference: first.reference, created: false, mails: [] };
     }
     if (isUniqueViolation(e, 'reference')) return storeApplication(env, data, jobTitle, closesOn, cv, now, origin);
     throw e;

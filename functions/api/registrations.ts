@@ -15,7 +15,7 @@ import { judgeSession, loadCatalog, sessionIn } from '../lib/catalog';
 import { html } from '../lib/html';
 import { newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
-import { relay } from '../lib/outbox';
+import { deliver, leaseUntil, OUTBOX_RETURNING, type OutboxRow, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';
@@ -86,7 +86,7 @@ registrations.post('/', async (c) => {
       );
 
     const seat = await takeSeat(c.env, data, verdict.session, now, new URL(c.req.url).origin);
-    c.executionCtx.waitUntil(relay(c.env, { now, onlyIds: seat.mailIds, spacingMs: 0 }).catch(() => undefined));
+    c.executionCtx.waitUntil(deliver(c.env, seat.mails, { now }).catch(() => undefined));
     const title = seat.status === 'confirmed' ? t.registrationConfirmedTitle : t.registrationWaitlistedTitle;
     if (asJson) return c.json({ ok: true, reference: seat.reference, status: seat.status }, seat.created ? 201 : 200);
     return page(
@@ -113,8 +113,15 @@ interface SeatTaken {
   reference: string;
   status: Seat;
   created: boolean;
-  mailIds: number[];
+  /** Its mail, stored already claimed for this request to send. */
+  mails: OutboxRow[];
 }
+
+const firstWithKey = (db: D1Database, key: string) =>
+  db
+    .prepare('SELECT reference, status FROM registrations WHERE idempotency_key = ?1')
+    .bind(key)
+    .first<{ reference: string; status: Seat }>();
 
 /**
  * Takes a seat, else a waiting place, else refuses, in one conditional INSERT: counting and inserting in
@@ -125,11 +132,8 @@ async function takeSeat(env: Env, data: Registration, session: CatalogSession, n
   const { idempotencyKey: given, consent: _consent, supportNeeds, ...payload } = data;
   // Without a key from the page's script (no JavaScript), the same content is the same sign-up.
   const idempotencyKey = given ?? `c-${(await sha256Hex(JSON.stringify({ payload, supportNeeds }))).slice(0, 40)}`;
-  const existing = await db
-    .prepare('SELECT reference, status FROM registrations WHERE idempotency_key = ?1')
-    .bind(idempotencyKey)
-    .first<{ reference: string; status: Seat }>();
-  if (existing) return { ...existing, created: false, mailIds: [] };
+  // A repeat is caught by the UNIQUE key on insert, one round trip fewer than looking first; only when the
+  // INSERT stored nothing (full) is the key looked up, since a full session cannot raise the violation.
 
   const reference = newReference();
   const token = newToken();
@@ -163,11 +167,12 @@ async function takeSeat(env: Env, data: Registration, session: CatalogSession, n
         ),
       db
         .prepare(
-          `INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at)
+          // Stored already claimed (sending, first attempt, a lease) for this request to send at once.
+          `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at)
            SELECT CASE status WHEN 'confirmed' THEN 'registration_confirmed' ELSE 'registration_waitlisted' END, ?2,
              CASE status WHEN 'confirmed' THEN ?3 ELSE ?5 END, CASE status WHEN 'confirmed' THEN ?4 ELSE ?6 END,
-             CASE status WHEN 'confirmed' THEN ?8 END, ?7, ?7
-           FROM registrations WHERE idempotency_key = ?1 RETURNING id`,
+             CASE status WHEN 'confirmed' THEN ?8 END, 'sending', 1, ?9, ?7, ?7
+           FROM registrations WHERE idempotency_key = ?1 ${OUTBOX_RETURNING}`,
         )
         .bind(
           idempotencyKey,
@@ -178,20 +183,22 @@ async function takeSeat(env: Env, data: Registration, session: CatalogSession, n
           waitlisted.body,
           nowIso,
           calendarAttachments(data.sessionId, session, now),
+          leaseUntil(now),
         ),
       db.prepare('SELECT status FROM registrations WHERE idempotency_key = ?1').bind(idempotencyKey),
     ]);
-    if (!insert || insert.meta.changes === 0) throw new Problem(409, 'full', t.full);
+    if (!insert || insert.meta.changes === 0) {
+      const first = await firstWithKey(db, idempotencyKey);
+      if (first) return { ...first, created: false, mails: [] };
+      throw new Problem(409, 'full', t.full);
+    }
     const seat = (status?.results[0] as { status: Seat } | undefined)?.status ?? 'waitlisted';
-    return { reference, status: seat, created: true, mailIds: (mail?.results ?? []).map((r) => (r as { id: number }).id) };
+    return { reference, status: seat, created: true, mails: (mail?.results ?? []) as OutboxRow[] };
   } catch (e) {
     if (isUniqueViolation(e, 'email_key')) throw new Problem(409, 'duplicate', t.duplicate, [{ field: 'email', message: t.duplicate }]);
     if (isUniqueViolation(e, 'idempotency_key')) {
-      const first = await db
-        .prepare('SELECT reference, status FROM registrations WHERE idempotency_key = ?1')
-        .bind(idempotencyKey)
-        .first<{ reference: string; status: Seat }>();
-      if (first) return { ...first, created: false, mailIds: [] };
+      const first = await firstWithKey(db, idempotencyKey);
+      if (first) return { ...first, created: false, mails: [] };
     }
     if (isUniqueViolation(e, 'reference')) return takeSeat(env, data, session, now, origin);
     throw e;

@@ -17,14 +17,35 @@ export interface Envelope extends Mail {
   attachments?: { filename: string; content: string; contentType?: string }[];
 }
 
-/** An INSERT of one mail (returning its id), to go into the same batch as the row it belongs to. */
-export function enqueue(db: D1Database, mail: Envelope, now: Date): D1PreparedStatement {
+/** The columns a sender needs, as every INSERT and claim returns them. */
+export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, attachments, attempts';
+
+/**
+ * An INSERT of one mail, to go into the same batch as the row it belongs to. With `claimed`, the row is
+ * stored already claimed (sending, with a lease, first attempt counted) for the request to send at once,
+ * saving a round trip; if that request dies, the lease runs out and the cron relay sends it.
+ */
+export function enqueue(db: D1Database, mail: Envelope, now: Date, { claimed = false } = {}): D1PreparedStatement {
   return db
     .prepare(
-      'INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id',
+      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ${OUTBOX_RETURNING}`,
     )
-    .bind(mail.kind, mail.to, mail.subject, mail.body, mail.attachments ? JSON.stringify(mail.attachments) : null, now.toISOString());
+    .bind(
+      mail.kind,
+      mail.to,
+      mail.subject,
+      mail.body,
+      mail.attachments ? JSON.stringify(mail.attachments) : null,
+      claimed ? 'sending' : 'pending',
+      claimed ? 1 : 0,
+      claimed ? leaseUntil(now) : null,
+      now.toISOString(),
+    );
 }
+
+/** Until when a claimed row is left to its sender. */
+export const leaseUntil = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
 
 /** Exponential backoff from 30 s to 6 h, with ±50 % jitter so failed mails do not retry in step. */
 export function backoffMs(attempts: number, random = Math.random()): number {
@@ -32,7 +53,7 @@ export function backoffMs(attempts: number, random = Math.random()): number {
   return Math.round(base * (0.5 + random));
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   kind: string;
   recipient: string;
@@ -59,7 +80,7 @@ export async function relay(
 ): Promise<RelayReport> {
   const db = env.DB;
   const nowIso = now.toISOString();
-  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  const lease = leaseUntil(now);
   // The cron also takes back rows whose sender vanished (its lease ran out); a request's own try need not.
   if (!onlyIds) await db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND lease_until < ?1").bind(nowIso).run();
   const claimed = await db
@@ -70,15 +91,29 @@ export async function relay(
            AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
          ORDER BY id LIMIT ?4)
        AND status = 'pending'
-       RETURNING id, kind, recipient, subject, body, attachments, attempts`,
+       ${OUTBOX_RETURNING}`,
     )
     .bind(nowIso, lease, onlyIds ? JSON.stringify(onlyIds) : null, onlyIds ? onlyIds.length : limit)
     .all<OutboxRow>();
 
+  return deliver(env, claimed.results, { now, spacingMs });
+}
+
+/**
+ * Sends rows already claimed (status 'sending') and writes every outcome back in one batch: sent; or
+ * pending again after a backoff; or parked, with an alert to the ward, after a refusal or the last attempt.
+ */
+export async function deliver(
+  env: Env,
+  claimed: OutboxRow[],
+  { now = new Date(), spacingMs = 0 }: { now?: Date; spacingMs?: number } = {},
+): Promise<RelayReport> {
+  const db = env.DB;
+  const nowIso = now.toISOString();
   const report: RelayReport = { sent: 0, failed: 0, parked: 0 };
   const outcomes: D1PreparedStatement[] = [];
   let local = 0;
-  const rows = claimed.results.sort((a, b) => a.id - b.id);
+  const rows = [...claimed].sort((a, b) => a.id - b.id);
   for (const [i, row] of rows.entries()) {
     if (i > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
     const result = await sendMail(
