@@ -4,6 +4,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { contentSchemas } from './schemas/content';
+import { rulesSchema } from './schemas/rules';
 
 /** Markdown files of one folder; files starting with _ (templates) are never published. */
 const markdown = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/[^_]*.md' });
@@ -19,4 +20,6 @@ export const collections = {
   initiatives: defineCollection({ loader: markdown('plan/initiatives'), schema: schema.initiatives }),
   faq: defineCollection({ loader: markdown('faq'), schema: schema.faq }),
   pages: defineCollection({ loader: markdown('pages'), schema: schema.pages }),
+  /** Eligibility and pay rules, one YAML file per fiscal year (content/rules/2026.yaml). */
+  rules: defineCollection({ loader: glob({ base: './content/rules', pattern: '[^_]*.yaml' }), schema: rulesSchema }),
 };

@@ -3,7 +3,7 @@
  * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems } from './lib/content-checks';
+import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems, unknownRoutes } from './lib/content-checks';
 import { todayInTokyo } from './lib/dates';
 import { type Status, statusOn } from './lib/status';
 
@@ -16,13 +16,31 @@ export const buildToday: string = import.meta.env['BUILD_TODAY'] ?? process.env[
 
 const published = <T extends { data: { draft?: boolean } }>(entries: T[]) => entries.filter((e) => !e.data.draft);
 
+const fileOf = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
+
 const statusRank: Record<Status, number> = { open: 0, upcoming: 1, closed: 2 };
 
 export const jobStatus = (job: Job, today = buildToday): Status => statusOn(job.data, today);
 
+/** The rules of the fiscal year in force: the newest file in content/rules. */
+export async function currentRules() {
+  const all = await getCollection('rules');
+  const newest = all.sort((a, b) => b.data.fiscalYear - a.data.fiscalYear)[0];
+  if (!newest) throw new Error('content/rules に規則のファイルがありません。content/rules/2026.yaml を参考に追加してください。');
+  return newest;
+}
+
 /** All published openings: open first (soonest deadline first), then upcoming, then closed. */
 export async function allJobs(): Promise<Job[]> {
   const jobs = published(await getCollection('jobs'));
+  const rules = await currentRules();
+  assertNoProblems(
+    unknownRoutes(
+      jobs.map((j) => ({ file: fileOf(j), route: j.data.route })),
+      rules.data.routes.map((r) => r.id),
+      fileOf(rules),
+    ),
+  );
   return jobs.sort(
     (a, b) =>
       statusRank[jobStatus(a)] - statusRank[jobStatus(b)] ||
@@ -44,8 +62,6 @@ export function programmeStatus(sessions: Session[], today = buildToday): Status
 const byFirstSession = <T extends Internship | Event>(a: T, b: T) =>
   statusRank[programmeStatus(a.data.sessions)] - statusRank[programmeStatus(b.data.sessions)] ||
   (a.data.sessions[0]?.dates[0] ?? '').localeCompare(b.data.sessions[0]?.dates[0] ?? '');
-
-const fileOf = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
 
 /** Every programme and event, checked once per build for session ids shared across files (drafts included). */
 let sessionsChecked: Promise<void> | undefined;

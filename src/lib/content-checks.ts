@@ -37,6 +37,13 @@ export function initiativeNumberProblems(entries: { file: string; number: number
   return problems;
 }
 
+/** Every opening's route must exist in the rules of the current fiscal year. */
+export function unknownRoutes(jobs: { file: string; route?: string | undefined }[], routeIds: string[], rulesFile: string): string[] {
+  return jobs
+    .filter((j) => j.route !== undefined && !routeIds.includes(j.route))
+    .map((j) => `${j.file} の route「${j.route}」は ${rulesFile} にありません。次のいずれかにしてください：${routeIds.join('、')}`);
+}
+
 export class ContentError extends Error {
   constructor(problems: string[]) {
     super(`コンテンツに問題があります：\n- ${problems.join('\n- ')}`);

@@ -91,6 +91,13 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
         ],
         { error: '応募方法（apply.method）は online か external にしてください' },
       ),
+      /** The route in the rules (content/rules) whose eligibility and pay apply, e.g. tokubetsuku-keiken-1; omit when none does. */
+      route: z
+        .string({ error: '選考区分（route）を content/rules の routes の id で書いてください（例：tokubetsuku-keiken-1）' })
+        .regex(/^[a-z0-9-]{2,60}$/, {
+          error: '選考区分（route）は content/rules の routes の id（半角英小文字・数字・ハイフン）で書いてください',
+        })
+        .optional(),
       /** Who answers questions; defaults to the HR department in the site config. */
       contact: text(200).optional(),
       /** Staff voices to show beside the opening (file names in content/stories). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems } from '../../src/lib/content-checks';
+import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems, unknownRoutes } from '../../src/lib/content-checks';
 
 describe('session ids across files', () => {
   it('finds none when every id is unique', () => {
@@ -36,5 +36,16 @@ describe('initiative numbers', () => {
   });
   it('stops the build with every problem listed', () => {
     expect(() => assertNoProblems(['一つ目', '二つ目'])).toThrow('コンテンツに問題があります：\n- 一つ目\n- 二つ目');
+  });
+});
+
+describe('routes of openings', () => {
+  it('accepts routes the rules define, and openings without one', () => {
+    expect(unknownRoutes([{ file: 'a.md', route: 'r-1' }, { file: 'b.md' }], ['r-1', 'r-2'], 'content/rules/2026.yaml')).toEqual([]);
+  });
+  it('names the file, the unknown route and the choices', () => {
+    expect(unknownRoutes([{ file: 'content/jobs/a.md', route: 'r-9' }], ['r-1', 'r-2'], 'content/rules/2026.yaml')).toEqual([
+      'content/jobs/a.md の route「r-9」は content/rules/2026.yaml にありません。次のいずれかにしてください：r-1、r-2',
+    ]);
   });
 });
