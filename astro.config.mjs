@@ -24,7 +24,13 @@ export default defineConfig({
   site: site.origin,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [react(), sitemap({ filter: (page) => !/\/(staff|apply|register|result)\//.test(new URL(page).pathname) })],
+  integrations: [react(), sitemap({
+      // Forms, answers and the staff area stay out of search engines (they are noindex as well).
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return !/\/(staff|apply|register|result|admin)\//.test(path) && !/^\/eligibility\/[^/]+\/$/.test(path);
+      },
+    })],
   build: {
     format: 'directory',
     // No inline <style>/<script>: keeps a strict CSP possible without per-page hashes.

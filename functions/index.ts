@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { submissionCopy as t } from '../src/i18n/ja';
 import { applications } from './api/applications';
+import { eligibility } from './api/eligibility';
 import { registrations, sessions } from './api/registrations';
 import { staffApi, staffPages } from './api/staff';
 import { relay } from './lib/outbox';
@@ -40,6 +41,7 @@ app.use('/api/*', async (c, next) => {
 
 app.get('/api/health', (c) => c.json({ ok: true }));
 app.route('/api/applications', applications);
+app.route('/api/eligibility', eligibility);
 app.route('/api/registrations', registrations);
 app.route('/api/sessions', sessions);
 app.route('/api/staff', staffApi);

@@ -8,7 +8,7 @@
  * quality 11 reported beside them):
  *   no-js      pages that need no interaction ship 0 bytes of JavaScript (no script, inline or external,
  *              no modulepreload). Interactive: /jobs/, /jobs/open/, /jobs/{type,family,employment}/x/,
- *              /jobs/x/apply/, /register/x/.
+ *              /jobs/x/apply/, /register/x/, /eligibility/x/ (the eligibility checker of one route).
  *   critical   HTML + its render-blocking CSS (<link rel=stylesheet>) ≤ 14 KB (14 × 1024 bytes).
  *   transfer   HTML + CSS + JS + favicon ≤ 50 KB per content page (content images not counted; form pages
  *              have the form-js budget instead).
@@ -16,10 +16,13 @@
  *   form-js    a form page (/jobs/x/apply/, /register/x/) ships ≤ 90 KB of JavaScript: every <script src>
  *              module plus its static imports, followed through dist/ recursively. Modules only reached by a
  *              dynamic import() (e.g. /pagefind/pagefind.js) load on demand: reported apart; on form pages they count.
+ *   checker-js the eligibility checker (/eligibility/x/) ships ≤ 30 KB of JavaScript, static and loaded after the page
+ *              together (it computes the answer in the browser, without zod).
  *   images     every <img> has width and height, a modern format (webp, avif, svg) and loading="lazy"
  *              unless it is the first image of the page.
  *   assets     every stylesheet, script, import and icon a page names exists in dist/ (an external or
  *              missing file cannot be measured, so it counts as a violation).
+ * The recruiters' editor (/admin/) is not a page of the public site and is not measured.
  * Exits 1 on any violation.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -35,6 +38,8 @@ export const BUDGETS = Object.freeze({
   transferBytes: 50 * 1024,
   /** JavaScript of a form page, gzip, static import graph. */
   formJsBytes: 90 * 1024,
+  /** JavaScript of the eligibility checker page, gzip, static and on-demand together. */
+  checkerJsBytes: 30 * 1024,
   /** JavaScript of a page that needs no interaction. */
   staticPageJsBytes: 0,
 });
@@ -46,9 +51,17 @@ export const INTERACTIVE = [
   /^\/jobs\/(type|family|employment)\/[^/]+\/$/,
   /^\/jobs\/[^/]+\/apply\/$/,
   /^\/register\/[^/]+\/$/,
+  /^\/eligibility\/[^/]+\/$/,
 ];
+/**
+ * Pages outside the public site, never measured: the recruiters' editor (/admin/, Decap CMS, ~1.5 MB of
+ * JavaScript gzipped by design; its size is reported in docs/cms-production.md). Same list as build-output.test.ts.
+ */
+export const NOT_PUBLIC = [/^\/admin\//];
 /** Pages with a form. */
 export const FORMS = [/^\/jobs\/[^/]+\/apply\/$/, /^\/register\/[^/]+\/$/];
+/** The eligibility checker's pages, one per route. */
+export const CHECKERS = [/^\/eligibility\/[^/]+\/$/];
 
 const FONT_FILE = /\.(woff2?|ttf|otf|eot)$/i;
 const MODERN_IMAGE = /\.(webp|avif|svg)$/i;
@@ -69,7 +82,7 @@ const MODERN_DATA_URI = /^data:image\/(webp|avif|svg\+xml)[;,]/i;
  *   transfer: { gzip: number, brotli: number },
  *   images: ImageInfo[],
  * }} PageFigures
- * @typedef {'no-js' | 'critical' | 'transfer' | 'fonts' | 'form-js' | 'images' | 'assets'} BudgetId
+ * @typedef {'no-js' | 'critical' | 'transfer' | 'fonts' | 'form-js' | 'checker-js' | 'images' | 'assets'} BudgetId
  * @typedef {{ budget: BudgetId, url: string, message: string, actual?: number, limit?: number }} Violation
  * @typedef {{
  *   distDir: string, budgets: typeof BUDGETS, pages: PageFigures[], violations: Violation[],
@@ -248,6 +261,7 @@ export function measureBudgets(distDir) {
   const pages = [];
   for (const file of files.filter((f) => f.endsWith('.html')).sort()) {
     const url = urlOf(dist, file);
+    if (NOT_PUBLIC.some((re) => re.test(url))) continue;
     const raw = readFileSync(file);
     const html = raw.toString('utf8').replace(/<!--[\s\S]*?-->/g, '');
     const interactive = isInteractive(url);
@@ -384,6 +398,15 @@ export function measureBudgets(distDir) {
         message: `form page ships ${kb(formJs)} of JavaScript gzip (static and loaded after the page) > ${kb(BUDGETS.formJsBytes)}`,
         actual: formJs,
         limit: BUDGETS.formJsBytes,
+      });
+    const checkerJs = CHECKERS.some((re) => re.test(url)) ? jsSize.gzip + sum(onDemand).gzip : 0;
+    if (checkerJs > BUDGETS.checkerJsBytes)
+      violations.push({
+        budget: 'checker-js',
+        url,
+        message: `checker page ships ${kb(checkerJs)} of JavaScript gzip (static and loaded after the page) > ${kb(BUDGETS.checkerJsBytes)}`,
+        actual: checkerJs,
+        limit: BUDGETS.checkerJsBytes,
       });
     images.forEach((img, i) => {
       const problems = [];

@@ -2,24 +2,52 @@
  * Collections: where each one's Markdown lives. The fields and their rules are in ./schemas/content.ts.
  */
 import { defineCollection, reference } from 'astro:content';
+import type { Loader } from 'astro/loaders';
 import { file, glob } from 'astro/loaders';
+import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems, type SessionOwner } from './lib/content-checks';
 import { contentSchemas } from './schemas/content';
 import { rulesSchema } from './schemas/rules';
 
 /** Markdown files of one folder; files starting with _ (templates) are never published. */
 const markdown = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/[^_]*.md' });
 
+type Loaded = { id: string; filePath?: string | undefined; data: Record<string, unknown> };
+
+/** A loader that, once its collection is loaded and parsed, runs a cross-file check (in astro sync, dev and build). */
+function checked(loader: Loader, check: (entries: Loaded[]) => void): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      await loader.load(context);
+      check([...context.store.values()]);
+    },
+  };
+}
+
+/** Sessions of internships and events share one id space: checked once both collections have loaded. */
+const sessionOwners = new Map<string, SessionOwner[]>();
+const recordSessions = (collection: string) => (entries: Loaded[]) => {
+  sessionOwners.set(
+    collection,
+    entries.map((e) => ({ file: e.filePath ?? e.id, sessions: e.data['sessions'] as { id: string }[] })),
+  );
+  if (sessionOwners.size === 2) assertNoProblems(duplicateSessionIds([...sessionOwners.values()].flat()));
+};
+const initiativeNumbers = (entries: Loaded[]) =>
+  assertNoProblems(initiativeNumberProblems(entries.map((e) => ({ file: e.filePath ?? e.id, number: e.data['number'] as number }))));
+
 const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars') });
 
 export const collections = {
   jobs: defineCollection({ loader: markdown('jobs'), schema: schema.jobs }),
-  internships: defineCollection({ loader: markdown('internships'), schema: schema.internships }),
-  events: defineCollection({ loader: markdown('events'), schema: schema.events }),
+  internships: defineCollection({ loader: checked(markdown('internships'), recordSessions('internships')), schema: schema.internships }),
+  events: defineCollection({ loader: checked(markdown('events'), recordSessions('events')), schema: schema.events }),
   stories: defineCollection({ loader: markdown('stories'), schema: schema.stories }),
   pillars: defineCollection({ loader: file('./content/plan/pillars.yaml'), schema: schema.pillars }),
-  initiatives: defineCollection({ loader: markdown('plan/initiatives'), schema: schema.initiatives }),
+  initiatives: defineCollection({ loader: checked(markdown('plan/initiatives'), initiativeNumbers), schema: schema.initiatives }),
   faq: defineCollection({ loader: markdown('faq'), schema: schema.faq }),
   pages: defineCollection({ loader: markdown('pages'), schema: schema.pages }),
+  glossary: defineCollection({ loader: markdown('glossary'), schema: schema.glossary }),
   /** Eligibility and pay rules, one YAML file per fiscal year (content/rules/2026.yaml). */
   rules: defineCollection({ loader: glob({ base: './content/rules', pattern: '[^_]*.yaml' }), schema: rulesSchema }),
 };

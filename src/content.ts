@@ -3,8 +3,9 @@
  * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems, unknownRoutes } from './lib/content-checks';
+import { assertNoProblems, unknownRoutes } from './lib/content-checks';
 import { todayInTokyo } from './lib/dates';
+import { type GlossaryTerm, glossaryHref, glossaryProblems } from './lib/glossary-links';
 import { type Status, statusOn } from './lib/status';
 
 export type Job = CollectionEntry<'jobs'>;
@@ -63,23 +64,11 @@ const byFirstSession = <T extends Internship | Event>(a: T, b: T) =>
   statusRank[programmeStatus(a.data.sessions)] - statusRank[programmeStatus(b.data.sessions)] ||
   (a.data.sessions[0]?.dates[0] ?? '').localeCompare(b.data.sessions[0]?.dates[0] ?? '');
 
-/** Every programme and event, checked once per build for session ids shared across files (drafts included). */
-let sessionsChecked: Promise<void> | undefined;
-function checkSessions(): Promise<void> {
-  sessionsChecked ??= (async () => {
-    const owners = [...(await getCollection('internships')), ...(await getCollection('events'))];
-    assertNoProblems(duplicateSessionIds(owners.map((e) => ({ file: fileOf(e), sessions: e.data.sessions }))));
-  })();
-  return sessionsChecked;
-}
-
 export async function allInternships(): Promise<Internship[]> {
-  await checkSessions();
   return published(await getCollection('internships')).sort(byFirstSession);
 }
 
 export async function allEvents(): Promise<Event[]> {
-  await checkSessions();
   return published(await getCollection('events')).sort(byFirstSession);
 }
 
@@ -95,7 +84,6 @@ export async function allStories() {
 export async function planByPillar() {
   const pillars = (await getCollection('pillars')).sort((a, b) => a.data.number - b.data.number);
   const initiatives = (await getCollection('initiatives')).sort((a, b) => a.data.number - b.data.number);
-  assertNoProblems(initiativeNumberProblems(initiatives.map((i) => ({ file: fileOf(i), number: i.data.number }))));
   return pillars.map((pillar) => ({ pillar, initiatives: initiatives.filter((i) => i.data.pillar.id === pillar.id) }));
 }
 
@@ -105,4 +93,20 @@ export async function allFaq() {
 
 export async function allPages() {
   return published(await getCollection('pages'));
+}
+
+export type GlossaryEntry = CollectionEntry<'glossary'>;
+
+/** The glossary in its order, then by reading (50音順); the same written form in two entries stops the build. */
+export async function allGlossary(): Promise<GlossaryEntry[]> {
+  const entries = published(await getCollection('glossary'));
+  assertNoProblems(glossaryProblems(entries.map((e) => ({ file: fileOf(e), term: e.data.term, aliases: e.data.aliases }))));
+  return entries.sort(
+    (a, b) => a.data.order - b.data.order || a.data.reading.localeCompare(b.data.reading, 'ja') || a.id.localeCompare(b.id),
+  );
+}
+
+/** Every written form to link from other pages (each entry's term and aliases), with its entry's address on /glossary/. */
+export async function glossaryLinks(): Promise<GlossaryTerm[]> {
+  return (await allGlossary()).flatMap((e) => [e.data.term, ...e.data.aliases].map((term) => ({ term, href: glossaryHref(e.id) })));
 }

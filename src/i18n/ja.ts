@@ -218,6 +218,12 @@ export const formCopy = {
   networkError: '送信できませんでした。通信状況をご確認のうえ、もう一度送信してください。入力内容は消えていません。',
   privacyLink: '個人情報の取扱い',
   honeypotLabel: 'この欄には何も入力しないでください',
+  draft: {
+    keepOnDevice: '入力中の内容をこの端末に保存する（タブを閉じても残ります）',
+    sharedComputer:
+      '入力中の内容は、このタブを閉じるまで自動で保存されます。図書館などの共用のパソコンでは、チェックを入れないでください。送信すると保存した内容は消えます。',
+    restored: '前回の入力内容を復元しました。内容を確認してから送信してください。',
+  },
   apply: {
     breadcrumb: '応募フォーム',
     title: (job: string) => `応募フォーム：${job}`,
@@ -283,5 +289,125 @@ export const formCopy = {
       '車いすでの移動、手話通訳、資料の拡大など、必要な配慮があればお書きください。この情報は配慮の準備のためにだけ使い、開催日から30日後に削除します。',
     consent: '「個人情報の取扱い」を読み、内容に同意します',
     choose: '選んでください',
+  },
+} as const;
+
+export const glossaryCopy = {
+  title: '用語集',
+  lead: '募集のページや試験案内に出てくる、区役所ならではの言葉を、民間企業などから転職を考えている方にも分かるように説明します。',
+  /** After the term: its reading in hiragana. */
+  reading: (r: string) => `（${r}）`,
+  aliases: (forms: readonly string[]) => `ほかの書き方：${forms.join('、')}`,
+  /** 「選考がどのように進むかは、〈選考の流れ〉のページをご覧ください。」 */
+  selectionLink: { before: '選考がどのように進むかは、', link: '選考の流れ', after: 'のページをご覧ください。' },
+} as const;
+
+/** One step of a selection flow: who carries it out, and what happens, in plain words. */
+export interface FlowStep {
+  name: string;
+  /** Who carries it out: the special wards' personnel commission, the ward that was presented the candidate, or Nerima. */
+  by: 'commission' | 'ward' | 'nerima';
+  text: string;
+}
+
+export const selectionCopy = {
+  title: '選考の流れ',
+  lead: '練馬区の職員になるまでの選考は、特別区（東京23区）が共同で行う採用試験と、練馬区が独自に行う選考の2通りがあります。それぞれ、申込みから採用までの流れを順番に説明します。',
+  /** 「区役所ならではの言葉の意味は、〈用語集〉で説明しています。」 */
+  glossaryLink: { before: '区役所ならではの言葉の意味は、', link: '用語集', after: 'で説明しています。' },
+  contents: 'このページの内容',
+  by: { commission: '担当：特別区人事委員会', ward: '担当：提示を受けた区', nerima: '担当：練馬区' },
+  jointExam: {
+    id: 'joint-exam',
+    heading: '特別区の採用試験（I類・経験者採用）',
+    intro:
+      '大学卒業程度の方向けのI類採用試験や、民間企業などでの経験を生かす経験者採用試験は、23区が共同で設けている特別区人事委員会が行います。申込みから最終合格までは特別区人事委員会が、どの区で働くかが決まってからは区が担当します。',
+    flowLabel: '特別区の採用試験の流れ',
+    steps: [
+      {
+        name: '申込',
+        by: 'commission',
+        text: '特別区人事委員会のホームページから申し込みます。練馬区への申込みは必要ありません。',
+      },
+      {
+        name: '筆記試験',
+        by: 'commission',
+        text: '教養試験や論文など、試験の区分ごとに決められた筆記試験を受けます。',
+      },
+      { name: '面接', by: 'commission', text: '筆記試験に合格した方が、特別区人事委員会の面接を受けます。' },
+      {
+        name: '最終合格',
+        by: 'commission',
+        text: '筆記試験と面接の結果で決まります。この時点では、まだ採用は決まっていません。',
+      },
+      {
+        name: '採用候補者名簿に登載',
+        by: 'commission',
+        text: '最終合格した方は、試験の区分ごとの採用候補者名簿に載ります。',
+      },
+      {
+        name: '区への提示',
+        by: 'commission',
+        text: 'ご本人の希望や各区の採用予定数をもとに、特別区人事委員会が名簿に載った方を各区に紹介します。紹介を受けた区から連絡があります。',
+      },
+      {
+        name: '区面接',
+        by: 'ward',
+        text: '提示を受けた区が面接を行います。練馬区に提示された方には、練馬区が面接を行います。',
+      },
+      { name: '内定', by: 'ward', text: '区面接の結果、採用が決まると、区から内定の連絡があります。' },
+      {
+        name: '採用',
+        by: 'ward',
+        text: '内定した区の職員として働き始めます。採用の時期は試験案内でご確認ください。',
+      },
+    ] satisfies FlowStep[],
+    noCall: {
+      id: 'no-call',
+      heading: 'どの区からも提示がなかったときは',
+      paragraphs: [
+        '最終合格しても、すぐに区から連絡があるとは限りません。希望する方が多い区では、希望どおりの区に提示されないこともあります。',
+        '採用候補者名簿には有効期間があり、その間は、ほかの区から提示を受けることがあります。有効期間の長さと、その後の扱いは試験ごとに異なり、特別区人事委員会の試験案内に書かれています。有効期間のうちにどの区にも採用されなかった場合、その試験による採用はありません。',
+        '練馬区で働きたい方は、特別区人事委員会から希望する区を尋ねられたときに、練馬区を挙げてください。',
+      ],
+    },
+    openings: '受付中・受付予定の募集',
+    noOpenings: '現在、受付中または受付予定の募集はありません。試験の日程は特別区人事委員会のホームページでご確認ください。',
+  },
+  ward: {
+    id: 'ward',
+    heading: '練馬区独自の選考（任期付職員・専門人材・会計年度任用職員）',
+    intro:
+      '任期付職員、専門人材、会計年度任用職員の募集は、練馬区が自ら選考します。採用候補者名簿や提示の仕組みは通りません。このサイトの応募フォームから応募していただき、練馬区から直接、結果をお知らせします。',
+    flowLabel: '練馬区独自の選考の流れ',
+    steps: [
+      {
+        name: '応募',
+        by: 'nerima',
+        text: '募集のページの応募フォームから、締切日の23時59分までに応募します。受付完了のメールが届きます。',
+      },
+      {
+        name: '書類選考',
+        by: 'nerima',
+        text: '応募フォームの内容と職務経歴書をもとに選考し、結果をメールでお知らせします。',
+      },
+      {
+        name: '面接',
+        by: 'nerima',
+        text: '書類選考を通過した方に、日時と場所をお知らせします。募集によっては面接が2回あります。',
+      },
+      {
+        name: '結果のお知らせ',
+        by: 'nerima',
+        text: '最終結果をメールでお知らせします。採用が決まった方には、働き始める日などをご案内します。',
+      },
+    ] satisfies FlowStep[],
+    datesLead: '受付中・受付予定の募集ごとの日程です。日程は募集によって異なります。',
+    /** One group per hiring type, in this order. */
+    groups: ['任期付', '専門人材', '会計年度任用職員'] as const,
+    groupHeading: (hiringType: string) => (hiringType === '任期付' ? '任期付職員' : hiringType),
+    noOpenings: '現在、受付中または受付予定の募集はありません。',
+    window: (from: string, to: string) => `受付期間：${from} 〜 ${to}`,
+    jobSteps: (title: string) => `${title}の選考の日程`,
   },
 } as const;

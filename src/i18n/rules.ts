@@ -101,3 +101,145 @@ export const rulesCopy = {
     notEligible: (grade: string) => `いずれの職級の応募資格も満たしていないため、${grade}で試算しています。`,
   },
 } as const;
+
+/** Where a route's exam guide (試験案内・選考案内) is published, by who runs the selection. */
+export const guideLinks = {
+  tokubetsuku: { label: '特別区人事委員会の採用試験案内', href: 'https://www.tokyo23city.or.jp/' },
+  ward: { label: '各募集ページの選考案内', href: '/jobs/' },
+} as const;
+
+/**
+ * The eligibility checker and starting-pay estimator: its pages (/eligibility/), its form, the errors it shows and the
+ * result that the page script and the Worker both write (src/lib/eligibility-view.ts).
+ */
+export const checkerCopy = {
+  title: '応募資格と初任給の確認',
+  routeTitle: (label: string) => `応募資格と初任給の確認：${label}`,
+  description: '生年月日と職歴を入力すると、経験者採用などの各区分に応募できるかどうかと、初任給の目安を確認できます。',
+  indexLead: '生年月日と職歴を入力すると、応募できるかどうかと初任給の目安を、その場で確認できます。確認したい区分を選んでください。',
+  routeLead: (label: string) => `生年月日と職歴を入力して「確認する」を押すと、${label}に応募できるかどうかと、初任給の目安を表示します。`,
+  familyLead: '特別区 経験者採用の区分では、1級職・2級職（主任）・3級職（係長級）のすべてについて判定します。',
+  privacy: '入力した生年月日や職歴は、この確認のためだけに使います。保存も記録もしません。',
+  sample: 'このページの数値はサンプルです。区が確認した数値に置き換えるまで、実際の応募資格・給与とは異なる場合があります。',
+  organizers: { tokubetsuku: '特別区 経験者採用（特別区人事委員会が実施）', ward: '練馬区の選考（練馬区が実施）' },
+  requirement: (note: string) => `応募資格：${note}`,
+  checkLink: (label: string) => `${label}の応募資格と初任給を確認する`,
+
+  /** The notice that the exam guide governs, around a link to it. */
+  guide: {
+    before: 'この確認の結果は目安です。応募資格と給与は、試験案内（選考案内）の記載が優先します。応募する前に、必ず',
+    after: 'をご確認ください。',
+  },
+
+  /** Where people whose dates are uncertain can find them. */
+  dates: {
+    title: '勤務した期間が分からないときは',
+    lead: '入社日や退職日がはっきりしない場合は、次の記録で確認できます。',
+    pension: '会社員・公務員として厚生年金に加入していた期間は、年金記録で確認できます：',
+    pensionLink: { label: 'ねんきんネット（日本年金機構）', href: 'https://www.nenkin.go.jp/n_net/' },
+    employment: '雇用保険に加入していた期間は、お近くのハローワークで確認できます：',
+    employmentLink: { label: 'ハローワークインターネットサービス（厚生労働省）', href: 'https://www.hellowork.mhlw.go.jp/' },
+    selfEmployed: '自営業・フリーランスの期間は、開業届や確定申告書の控えで確認できます。',
+  },
+
+  /** The worked examples (モデル給与) table. */
+  examples: {
+    title: 'モデル給与（掲載例）',
+    lead: '経歴ごとの初任給の例です。試算の結果と見比べてください。',
+    caption: 'モデル給与：経歴、職級、号給、月額、年額',
+    label: '経歴',
+    grade: '職級',
+    step: '号給',
+    monthly: '月額（給料月額＋地域手当）',
+    yearly: '年額（期末・勤勉手当を含む）',
+  },
+
+  form: {
+    sections: { route: '確認する区分', about: 'ご本人について', work: '職歴' },
+    route: '区分',
+    birthDate: '生年月日',
+    birthDateHint: '例：1990-05-10',
+    education: '最終学歴',
+    educationHint: '初任給の目安の計算に使います。選ばない場合は、応募資格だけを表示します。',
+    choose: '選んでください',
+    workHint:
+      '勤務先ごとに、勤務した期間・週の勤務時間・種類を入力してください。同じ勤務先でも雇用形態が変わった場合は、分けて入力してください。使わない欄は空欄のままで構いません。',
+    periodLegend: (n: number) => (n === 1 ? '職歴 1' : `職歴 ${n}（ある場合）`),
+    from: '勤務開始日',
+    fromHint: '例：2021-04-01',
+    to: '勤務終了日',
+    toHint: '現在も勤務している場合は空欄にしてください。例：2023-03-31',
+    hours: '週の勤務時間',
+    hoursHint: '残業を除いた、決められた勤務時間です。例：38.75',
+    kind: '種類',
+    field: '経験の分野',
+    fieldHint: '福祉・児童福祉・ICT・心理の職種や選考に応募する場合に、その分野の業務であれば選んでください。',
+    noField: '該当なし',
+    aboutKinds: '職歴の種類と分野について',
+    submit: '確認する',
+  },
+
+  /** Validation messages; each names the field, and the period by its number on the form. */
+  errors: {
+    route: '確認する区分を一覧から選んでください',
+    birthDateMissing: '生年月日を入力してください',
+    birthDateInvalid: '生年月日を 1990-05-10 の形で、実在する日付で入力してください',
+    birthDateFuture: '生年月日が今日より後の日付になっています。生年月日を確認してください',
+    education: '最終学歴を一覧から選び直してください',
+    noPeriods: '職歴を1件以上入力してください（勤務開始日・週の勤務時間・種類）',
+    tooMany: (max: number) => `職歴は${max}件までにしてください`,
+    fromMissing: (n: number) => `職歴${n}の勤務開始日を入力してください`,
+    fromInvalid: (n: number) => `職歴${n}の勤務開始日を 2021-04-01 の形で、実在する日付で入力してください`,
+    fromBeforeBirth: (n: number) => `職歴${n}の勤務開始日が生年月日より前になっています。日付を確認してください`,
+    toInvalid: (n: number) => `職歴${n}の勤務終了日を 2023-03-31 の形で、実在する日付で入力してください`,
+    toBeforeFrom: (n: number) => `職歴${n}の勤務終了日は、勤務開始日と同じ日かそれより後の日付にしてください`,
+    hoursMissing: (n: number) => `職歴${n}の週の勤務時間を入力してください`,
+    hoursNotNumber: (n: number) => `職歴${n}の週の勤務時間を数字で入力してください（例：38.75）`,
+    hoursRange: (n: number) => `職歴${n}の週の勤務時間は0から168までの数字で入力してください`,
+    kindMissing: (n: number) => `職歴${n}の種類を選んでください`,
+    kindUnknown: (n: number) => `職歴${n}の種類を一覧から選び直してください`,
+    fieldUnknown: (n: number) => `職歴${n}の経験の分野を一覧から選び直してください`,
+    rulesUnavailable: '応募資格の規則を読み込めませんでした。時間をおいて、もう一度お試しください。',
+  },
+
+  result: {
+    pageTitle: '応募資格と初任給の確認結果',
+    title: '確認の結果',
+    asOf: (date: string) => `${date}時点で、入力いただいた生年月日と職歴から判定しました。`,
+    overview: '職級ごとの判定',
+    marks: { eligible: '○', confirm: '△', notEligible: '×' },
+    variants: '職種ごとの条件',
+    variantLine: (jobFamily: string, verdict: string) => `${jobFamily}職：${verdict}`,
+    periods: '職歴ごとの判定',
+    period: (n: number) => `職歴${n}`,
+    periodFacts: (from: string, to: string | null, kind: string, hours: number, field: string | null) =>
+      `${from}〜${to ?? '現在'}・${kind}・週${hours}時間${field ? `・${field}` : ''}`,
+    counted: (from: string, to: string, length: string) => `数えます：${from}〜${to}（${length}）`,
+    notCounted: '数えません',
+    payHeading: '初任給の目安',
+    payTitle: (grade: string) => `初任給の目安（${grade}）`,
+    payNeedsEducation: '最終学歴を選んで確認し直すと、初任給の目安も表示します。',
+    payNotAvailable:
+      'この選考の初任給は、選考案内でご確認ください。このページの初任給の試算は、特別区 経験者採用の職級（1級職・2級職・3級職）について計算しています。',
+    step: '号給',
+    stepValue: (range: string, starting: number, added: string) =>
+      `${range}（学歴による基準 ${starting}号給＋職務経験による加算 ${added}）`,
+    steps: (n: number) => `${n}号給`,
+    basePay: '給料月額（本給）',
+    regional: '地域手当',
+    monthly: '月額（給料月額＋地域手当）',
+    yearly: '年額（期末・勤勉手当を含む）',
+    assumptions: '試算の前提',
+    backHint: 'ブラウザの「戻る」で入力画面に戻ると、入力した内容を直して確認し直せます。',
+    back: '入力画面に戻る',
+    noStorage: '入力いただいた内容は保存していません。',
+  },
+
+  /** The short section on an opening's page that leads to the checker. */
+  jobSection: {
+    title: '応募資格と初任給の確認',
+    lead: (label: string) =>
+      `生年月日と職歴を入力すると、「${label}」に応募できるかどうかと初任給の目安を、その場で確認できます（入力した内容は保存しません）。`,
+    link: '応募資格と初任給を確認する',
+  },
+} as const;

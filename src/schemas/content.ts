@@ -34,6 +34,13 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       title: text(60),
       /** One sentence for lists and search results. */
       summary: text(160),
+      /** The route in the rules (content/rules) whose eligibility and pay apply, e.g. tokubetsuku-keiken-1; omit when none does. */
+      route: z
+        .string({ error: '選考区分（route）を content/rules の routes の id で書いてください（例：tokubetsuku-keiken-1）' })
+        .regex(/^[a-z0-9-]{2,60}$/, {
+          error: '選考区分（route）は content/rules の routes の id（半角英小文字・数字・ハイフン）で書いてください',
+        })
+        .optional(),
       hiringType: oneOf(labels(hiringTypes), '採用区分（hiringType）'),
       jobFamily: oneOf(labels(jobFamilies), '職種（jobFamily）'),
       employmentType: oneOf(labels(employmentTypes), '雇用形態（employmentType）'),
@@ -91,13 +98,6 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
         ],
         { error: '応募方法（apply.method）は online か external にしてください' },
       ),
-      /** The route in the rules (content/rules) whose eligibility and pay apply, e.g. tokubetsuku-keiken-1; omit when none does. */
-      route: z
-        .string({ error: '選考区分（route）を content/rules の routes の id で書いてください（例：tokubetsuku-keiken-1）' })
-        .regex(/^[a-z0-9-]{2,60}$/, {
-          error: '選考区分（route）は content/rules の routes の id（半角英小文字・数字・ハイフン）で書いてください',
-        })
-        .optional(),
       /** Who answers questions; defaults to the HR department in the site config. */
       contact: text(200).optional(),
       /** Staff voices to show beside the opening (file names in content/stories). */
@@ -244,5 +244,27 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
     draft,
   });
 
-  return { jobs, internships, events, stories, pillars, initiatives, faq, pages };
+  const glossary = z
+    .object({
+      /** The word as the ward writes it, e.g. 「採用候補者名簿」; job pages link its first use to the entry. */
+      term: text(30),
+      /** How it reads, in hiragana, e.g. 「さいようこうほしゃめいぼ」 (also the order within the same `order`). */
+      reading: text(60).regex(/^[\u3041-\u3096\u30fc・（）　 ]+$/, {
+        error: '読み（reading）はひらがなで書いてください（例：さいようこうほしゃめいぼ）',
+      }),
+      /**
+       * Other written forms that are linked too, e.g. 「名簿」 for 採用候補者名簿. Only forms that mean nothing else
+       * on this site: a form that is also an everyday word would link the wrong sentence.
+       */
+      aliases: z.array(text(30)).default([]),
+      /** Position in the glossary, smallest first. */
+      order: z.number().int().min(0).default(100),
+      draft,
+    })
+    .refine((g) => !g.aliases.includes(g.term), {
+      error: '別の書き方（aliases）に用語（term）と同じ言葉は書かないでください',
+      path: ['aliases'],
+    });
+
+  return { jobs, internships, events, stories, pillars, initiatives, faq, pages, glossary };
 }

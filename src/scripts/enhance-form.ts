@@ -12,6 +12,7 @@ import { unflatten } from '../lib/unflatten';
 import { applicationFieldOrder, applicationLimits, applicationSchema, isBlankWorkEntry } from '../schemas/application';
 import { type FieldError, fieldErrors } from '../schemas/messages';
 import { registrationSchema } from '../schemas/registration';
+import { keepDrafts } from './drafts';
 
 const forms: Record<string, { schema: z.ZodType; order: readonly string[] }> = {
   application: { schema: applicationSchema, order: applicationFieldOrder },
@@ -168,6 +169,7 @@ function enhance(form: HTMLFormElement): void {
   const key = newKey();
   addCounters(form);
   enableAddWork(form);
+  const drafts = keepDrafts(form);
   form.dataset['enhanced'] = 'true';
 
   form.addEventListener('submit', async (event) => {
@@ -204,7 +206,10 @@ function enhance(form: HTMLFormElement): void {
         message?: string;
         fields?: FieldError[];
       };
-      if (response.ok && answer.ok) return showAnswer(form, answer);
+      if (response.ok && answer.ok) {
+        drafts.clear();
+        return showAnswer(form, answer);
+      }
       showErrors(form, slot, answer.fields ?? [], answer.message ?? formCopy.networkError);
     } catch {
       showErrors(form, slot, [], formCopy.networkError);

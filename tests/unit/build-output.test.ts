@@ -13,15 +13,18 @@ const files = existsSync(dist) ? walk(dist) : [];
 const pages = files.filter((f) => f.endsWith('.html'));
 const urlOf = (file: string) => `/${relative(dist, file).replace(/index\.html$/, '')}`;
 
-/** Pages with interaction: the openings listings (search) and the forms. */
+/** Pages with interaction: the openings listings (search), the forms and the eligibility checker. */
 const interactive = [
   /^\/jobs\/$/,
   /^\/jobs\/open\/$/,
   /^\/jobs\/(type|family|employment)\/[^/]+\/$/,
   /^\/jobs\/[^/]+\/apply\/$/,
   /^\/register\/[^/]+\/$/,
+  /^\/eligibility\/[^/]+\/$/,
 ];
-const needsScript = (url: string) => interactive.some((re) => re.test(url));
+/** The recruiters' editor (Decap CMS) is an application, not a page of the public site. */
+const editor = /^\/admin\/$/;
+const needsScript = (url: string) => interactive.some((re) => re.test(url)) || editor.test(url);
 
 /** Script elements that run: JSON-LD is data, not code. */
 const executableScripts = (html: string) =>

@@ -1,0 +1,596 @@
+/**
+ * The configuration of the recruiters' web editor (Decap CMS at /admin/), built from the zod schemas of
+ * src/schemas/content.ts so the editor's forms and the build's checks cannot drift apart: every field, whether
+ * it is required, its length and range limits and its choices come from the schema (through zod's own
+ * JSON Schema export); only the Japanese labels and hints come from src/i18n/cms.ts.
+ *
+ * Pure: no file or network access. src/pages/admin/config.yml.ts serves the result as YAML.
+ */
+import { z } from 'zod';
+import {
+  type CmsCollectionName,
+  cmsChoiceLabels,
+  cmsCollections,
+  cmsFieldOverrides,
+  cmsFields,
+  cmsLimits,
+  type FieldCopy,
+} from '../i18n/cms';
+import { calendarDate, clockTime } from '../schemas/common';
+import { contentSchemas } from '../schemas/content';
+
+/** Where uploaded images go in the repository, and the URL they are served from. */
+export const CMS_MEDIA_FOLDER = 'public/images/uploads';
+export const CMS_PUBLIC_FOLDER = '/images/uploads';
+/** decap-server's address in local mode (`npx decap-server` with BIND_HOST=127.0.0.1). */
+export const CMS_LOCAL_BACKEND_URL = 'http://127.0.0.1:8081/api/v1';
+
+/** The marker put on the reference placeholders, so a reference is told apart from a plain string. */
+const REFERENCE = 'x-cms-reference';
+/** Kinds of string the JSON Schema export cannot tell apart by itself. */
+const KIND = 'x-cms-kind';
+
+/** The subset of JSON Schema (draft 2020-12) that z.toJSONSchema writes for the content schemas. */
+export interface JsonSchema {
+  type?: string;
+  enum?: readonly (string | number)[];
+  const?: string | number | boolean;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
+  default?: unknown;
+  [REFERENCE]?: 'stories' | 'pillars';
+  [KIND]?: 'date' | 'time';
+}
+
+export interface DecapOption {
+  label: string;
+  value: string;
+}
+
+/** A Decap CMS field (the options used here; see https://decapcms.org/docs/widgets/). */
+export interface DecapField {
+  name: string;
+  label: string;
+  widget: 'string' | 'text' | 'number' | 'boolean' | 'select' | 'datetime' | 'list' | 'object' | 'relation' | 'markdown';
+  required: boolean;
+  hint?: string;
+  /** [regular expression, what to write]: Decap shows 「〈label〉が入力規則（〈what〉）と一致しません」. */
+  pattern?: [string, string];
+  default?: unknown;
+  options?: (string | DecapOption)[];
+  value_type?: 'int' | 'float';
+  /** number: smallest/largest value; list and relation: fewest/most items. */
+  min?: number;
+  max?: number;
+  step?: number;
+  field?: DecapField;
+  fields?: DecapField[];
+  collapsed?: boolean;
+  label_singular?: string;
+  summary?: string;
+  date_format?: string | false;
+  time_format?: string | false;
+  format?: string;
+  picker_utc?: boolean;
+  collection?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  multiple?: boolean;
+  buttons?: string[];
+  editor_components?: string[];
+  modes?: string[];
+}
+
+export interface DecapCollection {
+  name: string;
+  label: string;
+  label_singular: string;
+  description: string;
+  folder?: string;
+  files?: { name: string; label: string; file: string; fields: DecapField[] }[];
+  create?: boolean;
+  delete: boolean;
+  extension?: string;
+  format?: string;
+  slug?: string;
+  identifier_field?: string;
+  summary?: string;
+  preview_path?: string;
+  sortable_fields?: string[];
+  view_filters?: { label: string; field: string; pattern: boolean | string }[];
+  fields?: DecapField[];
+}
+
+export interface DecapConfig {
+  backend: {
+    name: 'github';
+    repo: string;
+    branch: string;
+    base_url?: string;
+    auth_endpoint?: string;
+    commit_messages: Record<'create' | 'update' | 'delete' | 'uploadMedia' | 'deleteMedia', string>;
+  };
+  local_backend: { url: string };
+  locale: 'ja';
+  site_url: string;
+  display_url: string;
+  logo?: { src: string };
+  media_folder: string;
+  public_folder: string;
+  editor: { preview: boolean };
+  slug: { encoding: 'ascii'; clean_accents: boolean; sanitize_replacement: string };
+  collections: DecapCollection[];
+}
+
+export interface CmsOptions {
+  /** "owner/name" of the GitHub repository the production editor commits to. */
+  repo: string;
+  /** The branch production builds from. */
+  branch: string;
+  /** Origin of the OAuth helper (docs/cms-production.md), e.g. https://cms-auth.example.workers.dev. */
+  authBaseUrl?: string | undefined;
+  /** Its path, without the leading slash (default "auth"). */
+  authEndpoint?: string | undefined;
+  /** The public site, for the editor's 「ライブで見る」 links. */
+  siteUrl: string;
+  localBackendUrl?: string | undefined;
+  logo?: string | undefined;
+  /** The plan's pillars, as content/plan/pillars.yaml has them: an initiative names one by id. */
+  pillars: readonly { id: string; number: number; title: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// From zod to JSON Schema
+
+/** Reference placeholders: plain strings, as in the unit tests, marked with the collection they point at. */
+const storyRef = z.string().meta({ [REFERENCE]: 'stories' });
+const pillarRef = z.string().meta({ [REFERENCE]: 'pillars' });
+
+/** The content schemas the editor is built from (references as marked strings). */
+export const cmsSchemas = () => contentSchemas({ stories: storyRef, pillars: pillarRef });
+
+export type CmsSchemas = ReturnType<typeof cmsSchemas>;
+
+/** One collection's schema as JSON Schema, as the editor's input (what a recruiter writes, before defaults). */
+export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  return z.toJSONSchema(schema, {
+    io: 'input',
+    // Dates accept a YAML Date as well; refinements and transforms have no JSON Schema form.
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const out = ctx.jsonSchema as JsonSchema;
+      if (ctx.zodSchema === calendarDate) out[KIND] = 'date';
+      if (ctx.zodSchema === clockTime) out[KIND] = 'time';
+    },
+  }) as JsonSchema;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// From JSON Schema to Decap widgets
+
+interface Context {
+  collection: CmsCollectionName;
+  pillars: CmsOptions['pillars'];
+}
+
+/** The label and hint of a field: the collection's own wording first, then the shared one. */
+export function copyOf(collection: CmsCollectionName, path: readonly string[]): FieldCopy {
+  const dotted = path.join('.');
+  const name = path[path.length - 1] ?? '';
+  const shared = cmsFields[name];
+  const own = cmsFieldOverrides[collection]?.[dotted] ?? cmsFieldOverrides[collection]?.[name];
+  if (!shared && !own?.label) throw new Error(`src/i18n/cms.ts has no label for ${collection}.${dotted}`);
+  return { label: '', ...shared, ...own } as FieldCopy;
+}
+
+/** The longest number JSON Schema writes for an unbounded integer: no real limit. */
+const isRealLimit = (n: number | undefined): n is number => n !== undefined && Math.abs(n) < Number.MAX_SAFE_INTEGER;
+
+/** The hint of i18n/cms.ts, then the limits from the schema: 「一覧と検索結果に表示する一文。160文字以内」. */
+const hintOf = (copy: FieldCopy, limits: string[]) => {
+  const text = [copy.hint ?? '', limits.filter(Boolean).join('、')].filter(Boolean).join('。');
+  return text || undefined;
+};
+
+/** Decap's pattern for a text limit: at least one non-space character, at most `max` in all. */
+export const lengthPattern = (max: number): [string, string] => [
+  `^(?=[\\s\\S]*\\S)[\\s\\S]{1,${max}}$`,
+  cmsLimits.patternMessage.length(max),
+];
+
+const isObjectUnion = (node: JsonSchema) =>
+  Array.isArray(node.oneOf) && node.oneOf.length > 0 && node.oneOf.every((b) => b.type === 'object' && b.properties);
+
+/** The property every branch of a union fixes with `const` (apply.method). */
+function discriminatorOf(branches: JsonSchema[]): string | undefined {
+  const first = branches[0]?.properties ?? {};
+  return Object.keys(first).find((key) => branches.every((b) => b.properties?.[key]?.const !== undefined));
+}
+
+function withCommon(field: DecapField, copy: FieldCopy, limits: string[], node: JsonSchema): DecapField {
+  const hint = hintOf(copy, limits);
+  if (hint) field.hint = hint;
+  if (node.default !== undefined) field.default = node.default;
+  return field;
+}
+
+/** One field of a form, from its JSON Schema node. */
+function fieldOf(path: string[], node: JsonSchema, required: boolean, ctx: Context): DecapField {
+  const name = path[path.length - 1] ?? '';
+  const copy = copyOf(ctx.collection, path);
+  const base = { name, label: copy.label, required };
+
+  // References to other collections.
+  if (node[REFERENCE] === 'pillars') {
+    const options = ctx.pillars.map((p) => ({ label: cmsLimits.pillarOption(p.number, p.title), value: p.id }));
+    return withCommon({ ...base, widget: 'select', options }, copy, [], node);
+  }
+  if (node.type === 'array' && node.items?.[REFERENCE] === 'stories') {
+    const field: DecapField = {
+      ...base,
+      widget: 'relation',
+      collection: 'stories',
+      value_field: '{{slug}}',
+      search_fields: ['title', 'name', 'department'],
+      display_fields: ['title'],
+      multiple: true,
+    };
+    if (isRealLimit(node.minItems) && node.minItems > 0) field.min = node.minItems;
+    return withCommon(field, copy, [], node);
+  }
+
+  // Calendar dates and clock times: the browser's own date and time pickers, stored as 2026-12-20 and 13:30.
+  if (node[KIND] === 'date') {
+    return withCommon(
+      { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false, format: 'YYYY-MM-DD', picker_utc: false },
+      copy,
+      [],
+      node,
+    );
+  }
+  if (node[KIND] === 'time') {
+    return withCommon({ ...base, widget: 'datetime', date_format: false, time_format: 'HH:mm', format: 'HH:mm' }, copy, [], node);
+  }
+
+  // A choice between shapes (apply: online, or external with url and label).
+  if (isObjectUnion(node)) return unionField(path, node, required, ctx, copy);
+
+  if (node.enum) {
+    const labels = cmsChoiceLabels[path.join('.')];
+    const options = node.enum.map((v) => (labels?.[String(v)] ? { label: labels[String(v)] ?? '', value: String(v) } : String(v)));
+    return withCommon({ ...base, widget: 'select', options }, copy, [], node);
+  }
+
+  switch (node.type) {
+    case 'string': {
+      const limits: string[] = [];
+      const field: DecapField = { ...base, widget: 'string' };
+      if (node.pattern) {
+        field.pattern = [node.pattern, copy.pattern ?? cmsLimits.patternMessage.other];
+      } else if (node.format === 'uri') {
+        field.pattern = ['^https://\\S+$', cmsLimits.patternMessage.url];
+      } else if (isRealLimit(node.maxLength)) {
+        field.pattern = lengthPattern(node.maxLength);
+        limits.push(cmsLimits.maxLength(node.maxLength));
+        if (node.maxLength > 200) field.widget = 'text';
+      }
+      return withCommon(field, copy, limits, node);
+    }
+    case 'integer':
+    case 'number': {
+      const field: DecapField = { ...base, widget: 'number', value_type: node.type === 'integer' ? 'int' : 'float' };
+      const min = isRealLimit(node.minimum) ? node.minimum : undefined;
+      const max = isRealLimit(node.maximum) ? node.maximum : undefined;
+      if (min !== undefined) field.min = min;
+      if (max !== undefined) field.max = max;
+      if (node.type === 'integer') field.step = 1;
+      const limits =
+        min !== undefined && max !== undefined
+          ? [cmsLimits.range(min, max)]
+          : min !== undefined
+            ? [cmsLimits.atLeast(min)]
+            : max !== undefined
+              ? [cmsLimits.atMost(max)]
+              : [];
+      return withCommon(field, copy, limits, node);
+    }
+    case 'boolean':
+      return withCommon({ ...base, widget: 'boolean' }, copy, [], node);
+    case 'array':
+      return listField(path, node, required, ctx, copy);
+    case 'object':
+      return withCommon({ ...base, widget: 'object', collapsed: false, fields: fieldsOf(path, node, ctx) }, copy, [], node);
+    default:
+      throw new Error(`cms-config: no widget for ${ctx.collection}.${path.join('.')} (${JSON.stringify(node)})`);
+  }
+}
+
+function listField(path: string[], node: JsonSchema, required: boolean, ctx: Context, copy: FieldCopy): DecapField {
+  const name = path[path.length - 1] ?? '';
+  const items = node.items ?? {};
+  // Items open: a recruiter sees every line, every session, without unfolding them.
+  const field: DecapField = { name, label: copy.label, widget: 'list', required, collapsed: false };
+  if (copy.singular) field.label_singular = copy.singular;
+  const limits: string[] = [];
+  if (isRealLimit(node.minItems) && node.minItems > 0) {
+    field.min = node.minItems;
+    limits.push(cmsLimits.itemsAtLeast(node.minItems));
+  }
+  if (isRealLimit(node.maxItems)) field.max = node.maxItems;
+  if (items.type === 'object' && items.properties) {
+    field.fields = fieldsOf(path, items, ctx);
+    const first = field.fields.find((f) => f.required && f.widget === 'string');
+    if (first) field.summary = `{{fields.${first.name}}}`;
+  } else {
+    // One value per item: the item's own limits (text length, date) apply to each.
+    const item = fieldOf(path, items, true, ctx);
+    item.label = copy.singular ?? copy.label;
+    delete item.hint;
+    field.field = item;
+    const itemLimit = items.maxLength !== undefined && isRealLimit(items.maxLength) ? cmsLimits.maxLength(items.maxLength) : '';
+    if (itemLimit) limits.push(`1つ${itemLimit}`);
+  }
+  return withCommon(field, copy, limits, node);
+}
+
+/** A union of object shapes: a select for the discriminator, then every other field, required only where every shape requires it. */
+function unionField(path: string[], node: JsonSchema, required: boolean, ctx: Context, copy: FieldCopy): DecapField {
+  const name = path[path.length - 1] ?? '';
+  const branches = node.oneOf ?? [];
+  const key = discriminatorOf(branches);
+  if (!key) throw new Error(`cms-config: ${ctx.collection}.${path.join('.')} is a union without a discriminator`);
+  const choiceLabels = cmsChoiceLabels[[...path, key].join('.')] ?? {};
+  const choiceOf = (b: JsonSchema) => String(b.properties?.[key]?.const);
+  const labelOf = (value: string) => choiceLabels[value] ?? value;
+
+  const keyCopy = copyOf(ctx.collection, [...path, key]);
+  const fields: DecapField[] = [
+    {
+      name: key,
+      label: keyCopy.label,
+      widget: 'select',
+      required: true,
+      options: branches.map((b) => ({ label: labelOf(choiceOf(b)), value: choiceOf(b) })),
+      ...(keyCopy.hint ? { hint: keyCopy.hint } : {}),
+    },
+  ];
+  const seen = new Set([key]);
+  for (const branch of branches) {
+    for (const [prop, propNode] of Object.entries(branch.properties ?? {})) {
+      if (seen.has(prop)) continue;
+      seen.add(prop);
+      const inBranches = branches.filter((b) => b.properties?.[prop]);
+      const requiredIn = inBranches.filter((b) => b.required?.includes(prop));
+      const requiredEverywhere = requiredIn.length === branches.length;
+      const field = fieldOf([...path, prop], propNode, requiredEverywhere, ctx);
+      if (!requiredEverywhere) {
+        const note =
+          requiredIn.length > 0
+            ? requiredIn.map((b) => cmsLimits.requiredWhen(labelOf(choiceOf(b)))).join('、')
+            : inBranches.map((b) => cmsLimits.onlyWhen(labelOf(choiceOf(b)))).join('、');
+        field.hint = field.hint ? `${note}。${field.hint}` : note;
+      }
+      fields.push(field);
+    }
+  }
+  return withCommon({ name, label: copy.label, widget: 'object', required, collapsed: false, fields }, copy, [], node);
+}
+
+function fieldsOf(path: string[], node: JsonSchema, ctx: Context): DecapField[] {
+  const required = new Set(node.required ?? []);
+  return Object.entries(node.properties ?? {}).map(([name, child]) => fieldOf([...path, name], child, required.has(name), ctx));
+}
+
+/** The form of one collection: one field per schema field, in the schema's order. */
+export function cmsFieldsFor(collection: CmsCollectionName, schema: z.ZodType, pillars: CmsOptions['pillars'] = []): DecapField[] {
+  return fieldsOf([], jsonSchemaOf(schema), { collection, pillars });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Collections
+
+type FolderCollection = Exclude<CmsCollectionName, 'pillars'>;
+
+/** Where each collection's Markdown lives and how the editor lists it. */
+const folders: Record<
+  FolderCollection,
+  { folder: string; create: boolean; identifier: string; preview: string; sortable: string[]; hasDraft: boolean }
+> = {
+  jobs: {
+    folder: 'content/jobs',
+    create: true,
+    identifier: 'title',
+    preview: 'jobs/{{slug}}/',
+    sortable: ['title', 'closesOn', 'opensOn'],
+    hasDraft: true,
+  },
+  internships: {
+    folder: 'content/internships',
+    create: true,
+    identifier: 'title',
+    preview: 'internships/{{slug}}/',
+    sortable: ['title'],
+    hasDraft: true,
+  },
+  events: { folder: 'content/events', create: true, identifier: 'title', preview: 'events/{{slug}}/', sortable: ['title'], hasDraft: true },
+  stories: {
+    folder: 'content/stories',
+    create: true,
+    identifier: 'title',
+    preview: 'stories/{{slug}}/',
+    sortable: ['title', 'joinedYear'],
+    hasDraft: true,
+  },
+  faq: { folder: 'content/faq', create: true, identifier: 'question', preview: 'faq/', sortable: ['category', 'order'], hasDraft: true },
+  glossary: {
+    folder: 'content/glossary',
+    create: true,
+    identifier: 'term',
+    preview: 'glossary/',
+    sortable: ['order', 'reading'],
+    hasDraft: true,
+  },
+  pages: {
+    folder: 'content/pages',
+    create: true,
+    identifier: 'title',
+    preview: '{{slug}}/',
+    sortable: ['title', 'updatedOn'],
+    hasDraft: true,
+  },
+  // The plan has exactly 18 initiatives (checked at build): edited, never added or removed here.
+  initiatives: {
+    folder: 'content/plan/initiatives',
+    create: false,
+    identifier: 'title',
+    preview: 'plan/',
+    sortable: ['number'],
+    hasDraft: false,
+  },
+};
+
+/**
+ * Collections of src/content.config.ts the editor leaves out, with the reason (tests/unit/cms-config.test.ts
+ * fails on any other collection missing from the editor).
+ */
+export const CMS_NOT_EDITED: Record<string, string> = {
+  rules:
+    'content/rules/<year>.yaml: the eligibility and pay rules of a fiscal year, nested and cross-checked (src/schemas/rules.ts); edited as YAML by the staff who own them',
+};
+
+/** The collections, in the order of the editor's menu. */
+export const CMS_COLLECTIONS = ['jobs', 'internships', 'events', 'stories', 'faq', 'glossary', 'pages', 'initiatives', 'pillars'] as const;
+
+/** The file name of a new entry (its URL): asked once, when the entry is created. */
+const slugField = (collection: CmsCollectionName): DecapField => {
+  const copy = copyOf(collection, ['slug']);
+  return {
+    name: 'slug',
+    label: copy.label,
+    widget: 'string',
+    required: false,
+    pattern: ['^[a-z0-9][a-z0-9-]{1,79}$', cmsLimits.patternMessage.slug],
+    ...(copy.hint ? { hint: copy.hint } : {}),
+  };
+};
+
+const bodyField = (collection: CmsCollectionName): DecapField => {
+  const copy = copyOf(collection, ['body']);
+  return {
+    name: 'body',
+    label: copy.label,
+    widget: 'markdown',
+    required: false,
+    ...(copy.hint ? { hint: copy.hint } : {}),
+    buttons: ['bold', 'link', 'heading-two', 'heading-three', 'bulleted-list', 'numbered-list', 'quote'],
+    editor_components: ['image'],
+    modes: ['rich_text', 'raw'],
+  };
+};
+
+/** Fields the editor adds that are not front matter the schemas know: the new file's name and the Markdown body. */
+export const CMS_EXTRA_FIELDS = ['slug', 'body'] as const;
+
+function folderCollection(name: FolderCollection, schema: z.ZodType, pillars: CmsOptions['pillars']): DecapCollection {
+  const where = folders[name];
+  const copy = cmsCollections[name];
+  const collection: DecapCollection = {
+    name,
+    label: copy.label,
+    label_singular: copy.singular,
+    description: copy.description,
+    folder: where.folder,
+    create: where.create,
+    // Removing an opening, a session or a story breaks links and registrations: mark it as a draft instead.
+    delete: false,
+    extension: 'md',
+    format: 'frontmatter',
+    // The file name, from the URL name asked when the entry is created (src/scripts/cms-setup.ts refuses an empty one).
+    slug: '{{fields.slug}}',
+    identifier_field: where.identifier,
+    // The file name shows which entry is a _template (never published).
+    summary: `{{${where.identifier}}}（{{filename}}）`,
+    preview_path: where.preview,
+    sortable_fields: where.sortable,
+    fields: [...(where.create ? [slugField(name)] : []), ...cmsFieldsFor(name, schema, pillars), bodyField(name)],
+  };
+  if (where.hasDraft) collection.view_filters = [{ label: cmsFields['draft']?.label ?? 'draft', field: 'draft', pattern: true }];
+  return collection;
+}
+
+/** The plan's pillars: one YAML file keyed by pillar id, one group of fields per pillar. */
+function pillarsCollection(schema: z.ZodType, pillars: CmsOptions['pillars']): DecapCollection {
+  const copy = cmsCollections.pillars;
+  const fields = cmsFieldsFor('pillars', schema);
+  return {
+    name: 'pillars',
+    label: copy.label,
+    label_singular: copy.singular,
+    description: copy.description,
+    delete: false,
+    files: [
+      {
+        name: 'pillars',
+        label: copy.label,
+        file: 'content/plan/pillars.yaml',
+        fields: [...pillars]
+          .sort((a, b) => a.number - b.number)
+          .map((p) => ({
+            name: p.id,
+            label: cmsLimits.pillarOption(p.number, p.title),
+            widget: 'object' as const,
+            required: true,
+            collapsed: false,
+            fields,
+          })),
+      },
+    ],
+  };
+}
+
+/** The whole Decap configuration. */
+export function cmsConfig(options: CmsOptions): DecapConfig {
+  const schemas = cmsSchemas();
+  const collections = CMS_COLLECTIONS.map((name) =>
+    name === 'pillars' ? pillarsCollection(schemas.pillars, options.pillars) : folderCollection(name, schemas[name], options.pillars),
+  );
+  return {
+    backend: {
+      name: 'github',
+      repo: options.repo,
+      branch: options.branch,
+      ...(options.authBaseUrl ? { base_url: options.authBaseUrl, auth_endpoint: options.authEndpoint ?? 'auth' } : {}),
+      commit_messages: {
+        create: '{{collection}}「{{slug}}」を作成（{{author-name}}）',
+        update: '{{collection}}「{{slug}}」を更新（{{author-name}}）',
+        delete: '{{collection}}「{{slug}}」を削除（{{author-name}}）',
+        uploadMedia: '画像「{{path}}」を追加（{{author-name}}）',
+        deleteMedia: '画像「{{path}}」を削除（{{author-name}}）',
+      },
+    },
+    // On 127.0.0.1/localhost only: the working copy through decap-server, no account.
+    local_backend: { url: options.localBackendUrl ?? CMS_LOCAL_BACKEND_URL },
+    locale: 'ja',
+    site_url: options.siteUrl,
+    display_url: options.siteUrl,
+    ...(options.logo ? { logo: { src: options.logo } } : {}),
+    media_folder: CMS_MEDIA_FOLDER,
+    public_folder: CMS_PUBLIC_FOLDER,
+    // Decap's side preview is not the site: preview the real pages instead (docs/recruiters-guide.md).
+    editor: { preview: false },
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections,
+  };
+}

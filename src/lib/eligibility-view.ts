@@ -1,0 +1,194 @@
+/**
+ * The checker's result as HTML, written the same way by the page script (in place, without a round trip) and by the
+ * Worker (a page, for a form posted without JavaScript); the worked examples table and the notices that the static
+ * pages show too. Plain strings, no DOM: it runs in the browser, in the Worker and at build. Every value is escaped
+ * unless it is HTML this module wrote; every word comes from src/i18n/rules.ts.
+ */
+import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i18n/rules';
+import type { Route, Rules } from '../schemas/rules';
+import type { RouteVerdict } from './eligibility';
+import type { CheckerAnswer, CheckerInput } from './eligibility-form';
+import { formatRange, type GradeEstimate, type Range } from './pay';
+
+class Html {
+  constructor(readonly html: string) {}
+  toString(): string {
+    return this.html;
+  }
+}
+
+const escapeText = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+
+const piece = (v: unknown): string =>
+  v instanceof Html
+    ? v.html
+    : Array.isArray(v)
+      ? v.map(piece).join('')
+      : v === null || v === undefined || v === false
+        ? ''
+        : escapeText(String(v));
+
+/** Tagged template: interpolated values are escaped unless this module built them. */
+function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0] ?? '';
+  values.forEach((v, i) => {
+    out += piece(v) + (strings[i + 1] ?? '');
+  });
+  return new Html(out);
+}
+
+const t = checkerCopy;
+const r = t.result;
+
+/** 「この確認の結果は目安です。… 必ず<a>試験案内</a>をご確認ください。」 */
+export function guideNotice(route: Pick<Route, 'organizer'>): string {
+  const link = guideLinks[route.organizer];
+  return h`<p class="notice">${t.guide.before}<a href="${link.href}">${link.label}</a>${t.guide.after}</p>`.html;
+}
+
+/** Where to find the dates of past work (年金記録, 雇用保険の記録). `level` is the heading's level. */
+export function datesHelp(level: 2 | 3 = 2): string {
+  const d = t.dates;
+  const heading = new Html(`h${level}`);
+  return h`<section class="dates-help" aria-labelledby="dates-help-title">
+<${heading} id="dates-help-title">${d.title}</${heading}>
+<p>${d.lead}</p>
+<ul>
+<li>${d.pension}<a href="${d.pensionLink.href}">${d.pensionLink.label}</a></li>
+<li>${d.employment}<a href="${d.employmentLink.href}">${d.employmentLink.label}</a></li>
+<li>${d.selfEmployed}</li>
+</ul>
+</section>`.html;
+}
+
+/** The published worked examples (rules.examples), as a table that scrolls inside itself on a narrow screen. */
+export function examplesTable(rules: Rules, level: 2 | 3 = 2): string {
+  const x = t.examples;
+  const grades = new Map(rules.pay.grades.map((g) => [g.id, g.label]));
+  const heading = new Html(`h${level}`);
+  const yen = (n: number) => formatRange({ low: n, high: n });
+  return h`<section class="worked-examples" aria-labelledby="examples-title">
+<${heading} id="examples-title">${x.title}</${heading}>
+<p>${x.lead}</p>
+${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
+<div class="table-scroll" role="region" aria-labelledby="examples-caption" tabindex="0">
+<table>
+<caption id="examples-caption">${x.caption}</caption>
+<thead><tr><th scope="col">${x.label}</th><th scope="col">${x.grade}</th><th scope="col">${x.step}</th><th scope="col">${x.monthly}</th><th scope="col">${x.yearly}</th></tr></thead>
+<tbody>
+${rules.examples.map(
+  (e) =>
+    h`<tr><th scope="row">${e.label}</th><td>${grades.get(e.grade) ?? e.grade}</td><td class="num">${r.steps(e.expected.step)}</td><td class="num">${yen(e.expected.monthly)}</td><td class="num">${yen(e.expected.yearly)}</td></tr>`,
+)}
+</tbody>
+</table>
+</div>
+</section>`.html;
+}
+
+const verdictText = (v: { eligible: boolean; needsConfirmation: boolean }) =>
+  v.needsConfirmation ? rulesCopy.verdict.confirm : v.eligible ? rulesCopy.verdict.eligible : rulesCopy.verdict.notEligible;
+const verdictClass = (v: { eligible: boolean; needsConfirmation: boolean }) =>
+  v.needsConfirmation ? 'verdict-confirm' : v.eligible ? 'verdict-yes' : 'verdict-no';
+const verdictMark = (v: { eligible: boolean; needsConfirmation: boolean }) =>
+  v.needsConfirmation ? r.marks.confirm : v.eligible ? r.marks.eligible : r.marks.notEligible;
+
+const stepsText = (range: Range) => (range.low === range.high ? r.steps(range.low) : `${range.low}〜${r.steps(range.high)}`);
+
+function routeSection(rules: Rules, input: CheckerInput, v: RouteVerdict, open: boolean): Html {
+  const kinds = new Map(rules.kinds.map((k) => [k.id, k.label]));
+  const fields = new Map(rules.fields.map((f) => [f.id, f.label]));
+  const id = `verdict-${v.routeId}`;
+  const others = v.conditions.filter((c) => c.kind !== 'experience');
+  const tagged = new Set(input.rows.flatMap((row) => (row.period.field ? [row.period.field] : [])));
+  const variants = v.variants.filter((x) => tagged.has(x.field));
+  const periods = v.periods.map((p) => {
+    const row = input.rows[p.index];
+    if (!row) return '';
+    const w = row.period;
+    const facts = r.periodFacts(
+      dateText(w.from),
+      w.to === null ? null : dateText(w.to),
+      kinds.get(w.kind) ?? w.kind,
+      w.hoursPerWeek,
+      w.field ? (fields.get(w.field) ?? w.field) : null,
+    );
+    const status =
+      p.counted && p.countedFrom && p.countedTo
+        ? r.counted(dateText(p.countedFrom), dateText(p.countedTo), durationText(p.duration))
+        : r.notCounted;
+    const reasons = p.reasons.filter((x) => x.code !== 'counted');
+    return h`<li><strong>${r.period(row.row)}</strong>（${facts}）<br><span class="${p.counted ? 'period-yes' : 'period-no'}">${status}</span>${
+      reasons.length > 0 ? h`<ul>${reasons.map((x) => h`<li>${x.message}</li>`)}</ul>` : ''
+    }</li>`;
+  });
+  return h`<section class="verdict ${verdictClass(v)}" aria-labelledby="${id}">
+<h3 id="${id}">${v.label}</h3>
+<p class="verdict-label"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${verdictText(v)}</p>
+<p class="verdict-total">${v.summary}</p>
+${others.length > 0 ? h`<ul class="conditions">${others.map((c) => h`<li>${c.message}</li>`)}</ul>` : ''}
+${
+  variants.length > 0
+    ? h`<h4>${r.variants}</h4><ul class="conditions">${variants.map(
+        (x) => h`<li>${r.variantLine(x.jobFamily, verdictText(x))}（${x.summary}）<br>${x.note}</li>`,
+      )}</ul>`
+    : ''
+}
+<details${open ? new Html(' open') : ''}><summary>${r.periods}</summary>
+<ol class="period-verdicts">${periods}</ol>
+</details>
+</section>`;
+}
+
+function paySection(answer: CheckerAnswer): Html {
+  const pay = answer.pay;
+  if (!pay)
+    return h`<section class="pay-estimate" aria-labelledby="pay-title"><h3 id="pay-title">${r.payHeading}</h3><p>${
+      answer.payAvailable ? r.payNeedsEducation : r.payNotAvailable
+    }</p></section>`;
+  const g: GradeEstimate = pay.likely;
+  return h`<section class="pay-estimate" aria-labelledby="pay-title">
+<h3 id="pay-title">${r.payTitle(g.label)}</h3>
+<dl class="facts">
+<dt>${r.step}</dt><dd>${r.stepValue(stepsText(g.step), g.startingStep, stepsText(g.experienceSteps))}</dd>
+<dt>${r.basePay}</dt><dd>${formatRange(g.basePay)}</dd>
+<dt>${r.regional}</dt><dd>${formatRange(g.regionalAllowance)}</dd>
+<dt>${r.monthly}</dt><dd class="pay-monthly"><strong>${formatRange(g.monthly)}</strong></dd>
+<dt>${r.yearly}</dt><dd><strong>${formatRange(g.yearly)}</strong></dd>
+</dl>
+<h4>${r.assumptions}</h4>
+<ul class="assumptions">${pay.assumptions.map((a) => h`<li>${a}</li>`)}</ul>
+</section>`;
+}
+
+/**
+ * The whole result. `standalone`: the Worker's page, which also carries the worked examples, where to find your dates
+ * and the way back (the checker page shows those already).
+ */
+export function resultHtml(
+  rules: Rules,
+  input: CheckerInput,
+  answer: CheckerAnswer,
+  opts: { standalone: boolean; back?: string } = { standalone: false },
+): string {
+  const route = rules.routes.find((x) => x.id === input.route);
+  if (!route) throw new RangeError(`unknown route: ${input.route}`);
+  const verdicts = answer.eligibility.routes;
+  return h`<section class="checker-result" aria-labelledby="checker-result-title">
+<h2 id="checker-result-title">${r.title}</h2>
+<p>${r.asOf(dateText(answer.today))}${r.noStorage}</p>
+${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
+<h3>${r.overview}</h3>
+<ul class="verdict-overview">${verdicts.map(
+    (v) =>
+      h`<li class="${verdictClass(v)}"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${v.label}：<strong>${verdictText(v)}</strong><br><span class="verdict-total">${v.summary}</span></li>`,
+  )}</ul>
+${new Html(guideNotice(route))}
+${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
+${paySection(answer)}
+${opts.standalone ? new Html(examplesTable(rules, 3)) : ''}
+${opts.standalone ? new Html(datesHelp(3)) : ''}
+${opts.standalone && opts.back ? h`<p>${r.backHint}</p><p><a href="${opts.back}">${r.back}</a></p>` : ''}
+</section>`.html;
+}

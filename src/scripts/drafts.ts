@@ -1,0 +1,109 @@
+/**
+ * Keeps what someone typed into a form, so a reload, a crash or a closed tab loses nothing:
+ * in this tab only (sessionStorage) by default, on this device (localStorage) only if the person asks.
+ * Files and the hidden bot trap are never kept. Leaving with changes not yet sent asks first.
+ */
+import { formCopy } from '../i18n/ja';
+
+const SKIP = new Set(['website', 'idempotencyKey']);
+
+type Draft = Record<string, string | boolean>;
+
+export interface DraftControl {
+  /** Forget the draft (after the form was sent). */
+  clear(): void;
+}
+
+function fields(form: HTMLFormElement) {
+  return [...form.elements].filter(
+    (el): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
+      (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) &&
+      el.name !== '' &&
+      !SKIP.has(el.name) &&
+      !(el instanceof HTMLInputElement && (el.type === 'file' || el.type === 'hidden')),
+  );
+}
+
+function read(form: HTMLFormElement): Draft {
+  const draft: Draft = {};
+  for (const el of fields(form)) draft[el.name] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+  return draft;
+}
+
+function write(form: HTMLFormElement, draft: Draft): void {
+  for (const el of fields(form)) {
+    const value = draft[el.name];
+    if (value === undefined) continue;
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === true;
+    else el.value = String(value);
+  }
+}
+
+/** Adds the "keep on this device" choice at the top of the form (a control with no name: never sent) and starts keeping drafts. */
+export function keepDrafts(form: HTMLFormElement): DraftControl {
+  const key = `draft:${location.pathname}`;
+  const box = document.createElement('div');
+  box.className = 'notice draft-choice';
+  const input = document.createElement('input');
+  input.type = 'checkbox';
+  input.id = 'keep-draft';
+  const label = document.createElement('label');
+  label.htmlFor = 'keep-draft';
+  label.textContent = formCopy.draft.keepOnDevice;
+  const hint = document.createElement('p');
+  hint.id = 'keep-draft-hint';
+  hint.className = 'hint';
+  hint.textContent = formCopy.draft.sharedComputer;
+  input.setAttribute('aria-describedby', hint.id);
+  const row = document.createElement('div');
+  row.className = 'checkbox';
+  row.append(input, label);
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  box.append(row, hint, status);
+  form.prepend(box);
+
+  const stored = localStorage.getItem(key) ?? sessionStorage.getItem(key);
+  input.checked = localStorage.getItem(key) !== null;
+  if (stored) {
+    try {
+      write(form, JSON.parse(stored) as Draft);
+      status.textContent = formCopy.draft.restored;
+      // Let counters and other listeners see the restored text.
+      for (const el of fields(form)) el.dispatchEvent(new Event('input', { bubbles: true }));
+    } catch {
+      sessionStorage.removeItem(key);
+    }
+  }
+
+  let dirty = false;
+  const save = () => {
+    const text = JSON.stringify(read(form));
+    if (input.checked) {
+      localStorage.setItem(key, text);
+      sessionStorage.removeItem(key);
+    } else {
+      sessionStorage.setItem(key, text);
+      localStorage.removeItem(key);
+    }
+  };
+  form.addEventListener('input', () => {
+    dirty = true;
+    save();
+  });
+  form.addEventListener('change', save);
+  const warn = (event: BeforeUnloadEvent) => {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  addEventListener('beforeunload', warn);
+  return {
+    clear() {
+      dirty = false;
+      removeEventListener('beforeunload', warn);
+      sessionStorage.removeItem(key);
+      localStorage.removeItem(key);
+    },
+  };
+}

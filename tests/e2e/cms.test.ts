@@ -1,0 +1,218 @@
+/**
+ * The recruiters' web editor in local mode, end to end: decap-server writes a temporary copy of the project,
+ * a recruiter changes an opening's deadline through /admin/, the file changes by exactly that line, and the
+ * rebuilt site shows the new deadline. Nothing touches the working copy: the copy has its own content, build
+ * and decap-server (on ports of its own), and node_modules linked package by package (its caches stay apart).
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, normalize } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, type Page, test } from '@playwright/test';
+import { adminHeaders } from './support/admin-headers';
+
+const root = process.cwd();
+const bin = join(root, 'node_modules', '.bin');
+const DECAP_PORT = Number(process.env['CMS_E2E_DECAP_PORT'] ?? 8806);
+const SITE_PORT = Number(process.env['CMS_E2E_SITE_PORT'] ?? 8805);
+const site = `http://127.0.0.1:${SITE_PORT}`;
+const decapApi = `http://127.0.0.1:${DECAP_PORT}/api/v1`;
+const JOB = 'content/jobs/jimu-keiken-2027.md';
+
+/** Top-level entries of the project that the copy does without (node_modules is linked apart). */
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.git',
+  '.astro',
+  '.wrangler',
+  '.tmp',
+  'reports',
+  'test-results',
+  'playwright-report',
+  '.vitest',
+]);
+
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nerima-cms-e2e-'));
+  for (const name of readdirSync(root)) if (!SKIP.has(name)) cpSync(join(root, name), join(dir, name), { recursive: true });
+  // Each package linked on its own: the copy's build writes its caches (.astro, .vite) into a node_modules of its own.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules')))
+    if (!['.astro', '.vite', '.cache'].includes(name)) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  return dir;
+}
+
+const toolEnv = () => ({
+  ...process.env,
+  PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  CMS_LOCAL_BACKEND_URL: decapApi,
+});
+
+async function build(dir: string) {
+  await promisify(execFile)(join(bin, 'astro'), ['build'], { cwd: dir, env: toolEnv(), maxBuffer: 64 * 1024 * 1024 });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
+
+/** The copy's dist/ over HTTP, with the editor's headers (public/_headers, or the proposed block) on /admin/*. */
+function serve(dist: string): Promise<Server> {
+  const admin = adminHeaders(DECAP_PORT);
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', site).pathname));
+    let file = join(dist, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      ...(path.startsWith('/admin/') ? admin : {}),
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok, fail) => server.once('error', fail).listen(SITE_PORT, '127.0.0.1', () => ok(server)));
+}
+
+/** decap-server on the copy; resolves once it answers, and only if it is the copy it serves. */
+async function startDecapServer(dir: string): Promise<ChildProcess> {
+  const child = spawn(join(bin, 'node'), [join(root, 'node_modules', 'decap-server', 'dist', 'index.js')], {
+    cwd: dir,
+    env: { ...toolEnv(), BIND_HOST: '127.0.0.1', PORT: String(DECAP_PORT), MODE: 'fs', GIT_REPO_DIRECTORY: dir, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    const info = await fetch(decapApi, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'info' }),
+    }).then(
+      (r) => r.json() as Promise<{ repo?: string }>,
+      () => undefined,
+    );
+    if (info) {
+      // Another decap-server on this port would write somewhere else: stop rather than edit it.
+      if (info.repo !== basename(dir)) throw new Error(`port ${DECAP_PORT} answers for ${info.repo}, not the temporary copy`);
+      return child;
+    }
+    if (child.exitCode !== null) throw new Error(`decap-server exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('decap-server did not start');
+}
+
+/** Failed requests, page errors and CSP violations of the page, collected as they happen. */
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+  page.on('pageerror', (e) => problems.push(`error ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return problems;
+}
+
+/** Lines only in `a` and lines only in `b`, counting repeats. */
+function lineDiff(a: string, b: string) {
+  const count = new Map<string, number>();
+  for (const line of a.split('\n')) count.set(line, (count.get(line) ?? 0) + 1);
+  const added: string[] = [];
+  for (const line of b.split('\n')) {
+    const n = count.get(line) ?? 0;
+    if (n > 0) count.set(line, n - 1);
+    else added.push(line);
+  }
+  const removed = [...count].flatMap(([line, n]) => Array<string>(n).fill(line));
+  return { removed, added };
+}
+
+test.describe('the web editor (Decap CMS, local mode)', () => {
+  // One copy, one decap-server and one site server for the tests below: they run in one worker, in order.
+  test.describe.configure({ mode: 'serial' });
+  let dir = '';
+  let server: Server | undefined;
+  let decap: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(60_000);
+    dir = copyProject();
+    await build(dir);
+    server = await serve(join(dir, 'dist'));
+    decap = await startDecapServer(dir);
+  });
+
+  test.afterAll(async () => {
+    if (decap?.pid && decap.exitCode === null) decap.kill('SIGTERM');
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a recruiter changes a deadline and the rebuilt site shows it', async ({ page }) => {
+    test.setTimeout(90_000);
+    const problems = await watchProblems(page);
+
+    const before = readFileSync(join(dir, JOB), 'utf8');
+    expect(before).toContain('closesOn: 2026-12-21\n');
+
+    await page.goto(`${site}/admin/`);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page.getByText('採用情報').first()).toBeVisible();
+    await page.goto(`${site}/admin/#/collections/jobs/entries/jimu-keiken-2027`);
+
+    const deadline = page.getByLabel('締切日', { exact: true });
+    await expect(deadline).toHaveValue('2026-12-21');
+    await deadline.fill('2026-12-28');
+    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await page.getByRole('menuitem', { name: '公開する' }).click();
+    await expect(page.getByText('保存済')).toBeVisible();
+
+    // The file differs by exactly the changed line. (Decap writes front-matter keys in the schema's order, so a file
+    // whose keys are in another order also sees lines move: lines are compared as a multiset.)
+    await expect.poll(() => readFileSync(join(dir, JOB), 'utf8')).not.toBe(before);
+    const after = readFileSync(join(dir, JOB), 'utf8');
+    expect(after.split('\n').length).toBe(before.split('\n').length);
+    expect(lineDiff(before, after)).toEqual({ removed: ['closesOn: 2026-12-21'], added: ['closesOn: 2026-12-28'] });
+
+    // Rebuilt, the opening's page shows the new deadline.
+    await build(dir);
+    await page.goto(`${site}/jobs/jimu-keiken-2027/`);
+    await expect(page.getByText('2026年12月28日').first()).toBeVisible();
+    await expect(page.getByText('2026年12月21日')).toHaveCount(0);
+
+    expect(problems).toEqual([]);
+  });
+
+  test('an image uploaded in the editor lands in public/images/uploads of the working copy', async ({ page }) => {
+    const problems = await watchProblems(page);
+    // A 1×1 WebP.
+    const webp = Buffer.from('UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAwA0JaQAA3AA/vuUAAA=', 'base64');
+    await page.goto(`${site}/admin/`);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('button', { name: 'メディア' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'cms-test.webp', mimeType: 'image/webp', buffer: webp });
+    const uploaded = join(dir, 'public', 'images', 'uploads', 'cms-test.webp');
+    await expect.poll(() => existsSync(uploaded)).toBe(true);
+    expect(readFileSync(uploaded).equals(webp)).toBe(true);
+    await expect(page.getByText('cms-test.webp')).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,383 @@
+/**
+ * The web editor's forms (src/lib/cms-config.ts) against the content schemas: for every collection and every
+ * field, the editor has a widget with the same required/optional, limits, choices and defaults. Expectations
+ * come from walking the zod schema objects themselves (shape, isOptional(), enum options, lengths, ranges),
+ * not from the JSON Schema export the config is built from; the choices are also checked against
+ * src/lib/taxonomy.ts. The YAML writer that serves the config is checked on its own.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  CMS_EXTRA_FIELDS,
+  CMS_LOCAL_BACKEND_URL,
+  CMS_NOT_EDITED,
+  cmsConfig,
+  type DecapCollection,
+  type DecapField,
+} from '../../src/lib/cms-config';
+import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, sessionFormats } from '../../src/lib/taxonomy';
+import { toYaml } from '../../src/lib/yaml-writer';
+import { calendarDate, clockTime } from '../../src/schemas/common';
+import { contentSchemas } from '../../src/schemas/content';
+
+/** The plan's pillars as content/plan/pillars.yaml keys them (top-level keys, each with a number and a title). */
+function pillarsOnDisk() {
+  const text = readFileSync('content/plan/pillars.yaml', 'utf8');
+  return [...text.matchAll(/^([a-z][a-z0-9-]*):\n {2}number: (\d+)\n {2}title: (.+)$/gm)].map((m) => ({
+    id: m[1] ?? '',
+    number: Number(m[2]),
+    title: m[3] ?? '',
+  }));
+}
+const pillars = pillarsOnDisk();
+
+const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars });
+
+/** Reference placeholders of our own, told apart by identity. */
+const storyRef = z.string();
+const pillarRef = z.string();
+const schemas = contentSchemas({ stories: storyRef, pillars: pillarRef });
+
+const folderCollections = ['jobs', 'internships', 'events', 'stories', 'faq', 'glossary', 'pages', 'initiatives'] as const;
+
+const collection = (name: string): DecapCollection => {
+  const found = config.collections.find((c) => c.name === name);
+  if (!found) throw new Error(`no collection ${name}`);
+  return found;
+};
+
+// --- Reading zod schemas -------------------------------------------------------------------------------
+
+type Check = { _zod: { def: { check: string; minimum?: number; maximum?: number; format?: string; pattern?: RegExp } } };
+const checksOf = (t: z.ZodType): Check['_zod']['def'][] => ((t._zod.def as { checks?: Check[] }).checks ?? []).map((c) => c._zod.def);
+
+/** Optional and default wrappers off: the type a recruiter writes. */
+function unwrap(t: z.ZodType): z.ZodType {
+  if (t instanceof z.ZodOptional || t instanceof z.ZodDefault) return unwrap(t.unwrap() as z.ZodType);
+  return t;
+}
+
+const hasDefault = (t: z.ZodType): boolean =>
+  t instanceof z.ZodDefault || (t instanceof z.ZodOptional && hasDefault(t.unwrap() as z.ZodType));
+
+/** A Decap pattern as the browser runs it. */
+const matches = (field: DecapField, value: string) => (field.pattern ? new RegExp(field.pattern[0]).test(value) : true);
+
+/** Optional in the schema: may be left out (zod's `isOptional()`, without its deprecated signature). */
+const isOptional = (t: z.ZodType) => t.safeParse(undefined).success;
+
+function expectField(t: z.ZodType, field: DecapField | undefined, path: string, required = !isOptional(t)) {
+  expect(field, `${path}: a widget`).toBeDefined();
+  if (!field) return;
+  expect(field.label, `${path}: a label`).toMatch(/\S/);
+  expect(field.label, `${path}: a Japanese label, not the field name`).not.toBe(field.name);
+  expect(field.required, `${path}: required`).toBe(required);
+  if (hasDefault(t)) expect(field.default, `${path}: default`).toEqual(t.parse(undefined));
+  else expect(field.default, `${path}: no default`).toBeUndefined();
+
+  const inner = unwrap(t);
+  if (inner === calendarDate) {
+    expect(field, path).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false });
+    return;
+  }
+  if (inner === clockTime) {
+    expect(field, path).toMatchObject({ widget: 'datetime', format: 'HH:mm', time_format: 'HH:mm', date_format: false });
+    return;
+  }
+  if (inner === pillarRef) {
+    expect(field.widget, path).toBe('select');
+    expect(
+      field.options?.map((o) => (typeof o === 'string' ? o : o.value)),
+      path,
+    ).toEqual(pillars.map((p) => p.id));
+    return;
+  }
+  if (inner instanceof z.ZodEnum) {
+    expect(field.widget, path).toBe('select');
+    expect(
+      field.options?.map((o) => (typeof o === 'string' ? o : o.value)),
+      path,
+    ).toEqual(inner.options);
+    return;
+  }
+  if (inner instanceof z.ZodURL) {
+    expect(field.widget, path).toBe('string');
+    expect(matches(field, 'https://www.example.jp/a'), path).toBe(true);
+    expect(matches(field, 'www.example.jp'), path).toBe(false);
+    return;
+  }
+  if (inner instanceof z.ZodString) {
+    expect(['string', 'text'], path).toContain(field.widget);
+    const regex = checksOf(inner).find((c) => c.check === 'string_format' && c.format === 'regex')?.pattern;
+    if (regex) {
+      expect(field.pattern?.[0], `${path}: the schema's pattern`).toBe(regex.source);
+      return;
+    }
+    const max = inner.maxLength;
+    const min = inner.minLength ?? 0;
+    if (max !== null) {
+      expect(matches(field, 'あ'.repeat(max)), `${path}: ${max} characters pass`).toBe(true);
+      expect(matches(field, 'あ'.repeat(max + 1)), `${path}: ${max + 1} characters are refused`).toBe(false);
+      // A list names its items' limit once, in its own hint (checked below).
+      if (!path.endsWith('[]')) expect(field.hint, `${path}: the hint names the limit`).toContain(`${max}文字以内`);
+      if (max > 200) expect(field.widget, `${path}: a text area for long text`).toBe('text');
+    }
+    // Text is trimmed before its length is checked: blanks alone are not text.
+    if (min >= 1) expect(matches(field, '   '), `${path}: blanks are refused`).toBe(false);
+    return;
+  }
+  if (inner instanceof z.ZodNumber) {
+    expect(field.widget, path).toBe('number');
+    expect(field.value_type, path).toBe(inner.format === 'safeint' ? 'int' : 'float');
+    const bounded = (n: number | null) => (n !== null && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined);
+    expect(field.min, `${path}: min`).toBe(bounded(inner.minValue));
+    expect(field.max, `${path}: max`).toBe(bounded(inner.maxValue));
+    return;
+  }
+  if (inner instanceof z.ZodBoolean) {
+    expect(field.widget, path).toBe('boolean');
+    return;
+  }
+  if (inner instanceof z.ZodArray) {
+    const minItems = checksOf(inner).find((c) => c.check === 'min_length')?.minimum;
+    expect(field.min, `${path}: fewest items`).toBe(minItems);
+    const element = inner.element as z.ZodType;
+    if (element === storyRef) {
+      expect(field, path).toMatchObject({ widget: 'relation', collection: 'stories', multiple: true, value_field: '{{slug}}' });
+      return;
+    }
+    expect(field.widget, path).toBe('list');
+    if (element instanceof z.ZodObject) expectObject(element, field.fields ?? [], path);
+    else {
+      expectField(element, field.field, `${path}[]`, true);
+      const itemMax = element instanceof z.ZodString ? element.maxLength : null;
+      if (itemMax !== null) expect(field.hint, `${path}: the hint names the items' limit`).toContain(`${itemMax}文字以内`);
+    }
+    return;
+  }
+  if (inner instanceof z.ZodObject) {
+    expect(field.widget, path).toBe('object');
+    expectObject(inner, field.fields ?? [], path);
+    return;
+  }
+  if (inner instanceof z.ZodDiscriminatedUnion) {
+    expectUnion(inner, field, path);
+    return;
+  }
+  throw new Error(`${path}: the test does not know ${inner.constructor.name}; teach it, and the config`);
+}
+
+/** Every field of the object has its widget, and the form has no field the schema lacks. */
+function expectObject(schema: z.ZodObject, fields: readonly DecapField[], path: string, extras: readonly string[] = []) {
+  const names = fields.map((f) => f.name).filter((n) => !extras.includes(n));
+  expect(names, `${path}: the form's fields, in the schema's order`).toEqual(Object.keys(schema.shape));
+  for (const [name, t] of Object.entries(schema.shape))
+    expectField(
+      t as z.ZodType,
+      fields.find((f) => f.name === name),
+      path ? `${path}.${name}` : name,
+    );
+}
+
+/** A union of shapes: a select for the discriminator; a field is required only where every shape requires it. */
+function expectUnion(schema: z.ZodDiscriminatedUnion, field: DecapField, path: string) {
+  expect(field.widget, path).toBe('object');
+  const key = schema._zod.def.discriminator;
+  const options = schema.options as z.ZodObject[];
+  const [select, ...rest] = field.fields ?? [];
+  expect(select?.name).toBe(key);
+  expect(select?.widget).toBe('select');
+  expect(select?.required).toBe(true);
+  const values = options.map((o) => (o.shape[key] as z.ZodLiteral).value);
+  expect(select?.options?.map((o) => (typeof o === 'string' ? o : o.value))).toEqual(values);
+  const names = [...new Set(options.flatMap((o) => Object.keys(o.shape)))].filter((n) => n !== key);
+  expect(rest.map((f) => f.name)).toEqual(names);
+  for (const name of names) {
+    const shapes = options.filter((o) => name in o.shape);
+    const everywhere = shapes.length === options.length && shapes.every((o) => !isOptional(o.shape[name] as z.ZodType));
+    const t = shapes[0]?.shape[name] as z.ZodType;
+    expectField(
+      t,
+      rest.find((f) => f.name === name),
+      `${path}.${name}`,
+      everywhere,
+    );
+  }
+}
+
+// --- The tests -------------------------------------------------------------------------------------------
+
+describe('the editor configuration', () => {
+  it('has every collection, in Japanese, working locally through decap-server on 127.0.0.1', () => {
+    expect(config.collections.map((c) => c.name).sort()).toEqual([...folderCollections, 'pillars'].sort());
+    expect(config.locale).toBe('ja');
+    expect(config.local_backend.url).toBe(CMS_LOCAL_BACKEND_URL);
+    expect(CMS_LOCAL_BACKEND_URL).toBe('http://127.0.0.1:8081/api/v1');
+    expect(config.media_folder).toBe('public/images/uploads');
+    expect(config.public_folder).toBe('/images/uploads');
+    expect(config.backend).toMatchObject({ name: 'github', repo: 'ward/site', branch: 'main' });
+    // Japanese names (kana or kanji) for every collection.
+    for (const c of config.collections) expect(c.label, c.name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('covers every collection of src/content.config.ts, or says why not', () => {
+    const declared = [...readFileSync('src/content.config.ts', 'utf8').matchAll(/^\s+(\w+): defineCollection\(/gm)].map((m) => m[1]);
+    expect(declared.length).toBeGreaterThan(0);
+    const edited = config.collections.map((c) => c.name);
+    expect(declared.filter((name) => name && !edited.includes(name) && !(name in CMS_NOT_EDITED))).toEqual([]);
+    expect(edited.filter((name) => !declared.includes(name))).toEqual([]);
+  });
+
+  it('signs in through the OAuth helper when one is given', () => {
+    const withHelper = cmsConfig({
+      repo: 'ward/site',
+      branch: 'main',
+      siteUrl: 'https://example.jp',
+      pillars,
+      authBaseUrl: 'https://auth.example.jp',
+    });
+    expect(withHelper.backend).toMatchObject({ base_url: 'https://auth.example.jp', auth_endpoint: 'auth' });
+    expect(config.backend).not.toHaveProperty('base_url');
+  });
+
+  it.each(folderCollections)('%s: a folder of Markdown with a form for every field of the schema', (name) => {
+    const c = collection(name);
+    expect(c.folder && existsSync(c.folder), `${c.folder} exists`).toBe(true);
+    expect(readdirSync(c.folder ?? '').some((f) => f.endsWith('.md') && !f.startsWith('_'))).toBe(true);
+    expect(c).toMatchObject({ extension: 'md', format: 'frontmatter', delete: false });
+    const fields = c.fields ?? [];
+    expect(fields.at(-1)).toMatchObject({ name: 'body', label: '本文', widget: 'markdown' });
+    expectObject(schemas[name], fields, '', CMS_EXTRA_FIELDS);
+  });
+
+  it('names new files from the URL name asked once, and never lets initiatives be added (the plan has 18)', () => {
+    for (const name of folderCollections) {
+      const c = collection(name);
+      expect(c.slug, name).toBe('{{fields.slug}}');
+      const slug = c.fields?.find((f) => f.name === 'slug');
+      if (c.create) {
+        expect(slug, name).toMatchObject({ widget: 'string', required: false });
+        expect(slug && matches(slug, 'jimu-keiken-2028')).toBe(true);
+        expect(slug && matches(slug, '事務')).toBe(false);
+      } else expect(slug, name).toBeUndefined();
+    }
+    expect(collection('initiatives').create).toBe(false);
+  });
+
+  it('pillars: one file, a group of fields per pillar as content/plan/pillars.yaml keys them', () => {
+    expect(pillars.map((p) => p.number)).toEqual([1, 2, 3, 4, 5]);
+    const [file, ...others] = collection('pillars').files ?? [];
+    expect(others).toEqual([]);
+    expect(file?.file).toBe('content/plan/pillars.yaml');
+    expect(file?.fields.map((f) => f.name)).toEqual(pillars.map((p) => p.id));
+    for (const group of file?.fields ?? []) {
+      expect(group.widget).toBe('object');
+      expectObject(schemas.pillars, group.fields ?? [], `pillars.${group.name}`);
+    }
+  });
+
+  it('edits sessions and selection steps inline, as lists with fields', () => {
+    for (const name of ['internships', 'events'] as const) {
+      const sessions = collection(name).fields?.find((f) => f.name === 'sessions');
+      expect(sessions).toMatchObject({ widget: 'list', collapsed: false, min: 1 });
+      expect(sessions?.fields?.map((f) => f.name)).toContain('registrationClosesOn');
+    }
+    expect(
+      collection('jobs')
+        .fields?.find((f) => f.name === 'selection')
+        ?.fields?.map((f) => f.name),
+    ).toEqual(['step', 'date', 'note']);
+  });
+
+  it('offers exactly the vocabularies of src/lib/taxonomy.ts', () => {
+    const optionsOf = (c: string, path: string) => {
+      let fields = collection(c).fields ?? [];
+      let field: DecapField | undefined;
+      for (const name of path.split('.')) {
+        field = fields.find((f) => f.name === name);
+        fields = field?.fields ?? [];
+      }
+      return field?.options?.map((o) => (typeof o === 'string' ? o : o.value));
+    };
+    expect(optionsOf('jobs', 'hiringType')).toEqual(Object.values(hiringTypes));
+    expect(optionsOf('stories', 'hiringType')).toEqual(Object.values(hiringTypes));
+    expect(optionsOf('jobs', 'jobFamily')).toEqual(Object.values(jobFamilies));
+    expect(optionsOf('jobs', 'employmentType')).toEqual(Object.values(employmentTypes).map((e) => e.label));
+    expect(optionsOf('internships', 'format')).toEqual(Object.values(sessionFormats));
+    expect(optionsOf('events', 'format')).toEqual(Object.values(sessionFormats));
+    expect(optionsOf('events', 'kind')).toEqual(Object.values(eventKinds));
+    expect(optionsOf('faq', 'category')).toEqual([...faqCategories]);
+    expect(optionsOf('jobs', 'pay.unit')).toEqual(['月給', '時給']);
+    expect(optionsOf('jobs', 'apply.method')).toEqual(['online', 'external']);
+    expect(optionsOf('initiatives', 'pillar')).toEqual(pillars.map((p) => p.id));
+  });
+});
+
+describe("the recruiters' guide (docs/recruiters-guide.md)", () => {
+  const guide = readFileSync('docs/recruiters-guide.md', 'utf8');
+  /** The guide's section on one collection: from its heading to the next heading. */
+  const section = (label: string) => guide.split(/\n(?=#{2,3} )/).find((s) => s.startsWith(`### ${label}（`)) ?? '';
+  const labels = (fields: readonly DecapField[]): string[] =>
+    fields
+      .filter((f) => !(CMS_EXTRA_FIELDS as readonly string[]).includes(f.name) && f.name !== 'draft')
+      .flatMap((f) => [f.label, ...labels(f.fields ?? [])]);
+
+  it.each(folderCollections)("explains every field of %s, with the editor's own label", (name) => {
+    const c = collection(name);
+    const text = section(c.label);
+    expect(text, `a section 「### ${c.label}（…）」`).not.toBe('');
+    // A nested field is written under its group: 「応募資格 › 必要な経験年数」.
+    for (const label of labels(c.fields ?? []))
+      expect(text.includes(`| ${label} |`) || text.includes(` › ${label} |`), `${name}: ${label}`).toBe(true);
+  });
+
+  it("names every collection's template", () => {
+    for (const name of folderCollections) {
+      const template = `${collection(name).folder}/_template.md`;
+      expect(existsSync(template), template).toBe(true);
+      expect(guide).toContain(`\`${template}\``);
+    }
+  });
+});
+
+describe('the YAML writer', () => {
+  it('writes block YAML, quoting what YAML would read as something else', () => {
+    expect(
+      toYaml({
+        name: 'jobs',
+        label: '採用情報',
+        create: true,
+        min: 1,
+        time_format: false,
+        empty: [],
+        none: {},
+        skipped: undefined,
+        pattern: ['^\\d{2}$', 'yes', '2026-12-20', '13:30', '#x'],
+        fields: [{ name: 'a', options: [{ label: 'ラベル', value: 'v' }] }],
+      }),
+    ).toBe(
+      [
+        'name: jobs',
+        'label: "採用情報"',
+        'create: true',
+        'min: 1',
+        'time_format: false',
+        'empty: []',
+        'none: {}',
+        'pattern:',
+        '  - "^\\\\d{2}$"',
+        '  - "yes"',
+        '  - "2026-12-20"',
+        '  - "13:30"',
+        '  - "#x"',
+        'fields:',
+        '  - name: a',
+        '    options:',
+        '      - label: "ラベル"',
+        '        value: v',
+        '',
+      ].join('\n'),
+    );
+  });
+});
