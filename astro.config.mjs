@@ -28,7 +28,7 @@ export default defineConfig({
       // Forms, answers and the staff area stay out of search engines (they are noindex as well).
       filter: (page) => {
         const path = new URL(page).pathname;
-        return !/\/(staff|apply|register|result|admin)\//.test(path) && !/^\/eligibility\/[^/]+\/$/.test(path);
+        return !/\/(staff|apply|register|result|admin|status)\//.test(path) && !/^\/eligibility\/[^/]+\/$/.test(path);
       },
     })],
   build: {

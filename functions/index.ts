@@ -9,6 +9,7 @@ import { applications } from './api/applications';
 import { eligibility } from './api/eligibility';
 import { registrations, sessions } from './api/registrations';
 import { staffApi, staffPages } from './api/staff';
+import { status } from './api/status';
 import { relay } from './lib/outbox';
 import { purge } from './lib/retention';
 
@@ -45,6 +46,7 @@ app.route('/api/eligibility', eligibility);
 app.route('/api/registrations', registrations);
 app.route('/api/sessions', sessions);
 app.route('/api/staff', staffApi);
+app.route('/api/status', status);
 app.route('/staff', staffPages);
 
 // Unknown API paths answer here: a mounted sub-app's notFound() would be ignored.

@@ -13,13 +13,14 @@ import { emailKey } from '../../src/schemas/fields';
 import { site } from '../../src/site.config';
 import { judgeJob, loadCatalog } from '../lib/catalog';
 import { html } from '../lib/html';
-import { newReference, sha256Hex } from '../lib/ids';
+import { newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
 import { deliver, enqueue, type OutboxRow } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';
 import { answersInJson } from '../lib/submission';
+import { statusLink } from './status';
 
 export const applications = new Hono<{ Bindings: Env }>();
 
@@ -65,7 +66,8 @@ applications.post('/', async (c) => {
 
     const stored = await storeApplication(c.env, data, job.title, job.closesOn, cv, now, new URL(c.req.url).origin);
     c.executionCtx.waitUntil(deliver(c.env, stored.mails, { now }).catch(() => undefined));
-    if (asJson) return c.json({ ok: true, reference: stored.reference, job: job.title }, stored.created ? 201 : 200);
+    if (asJson)
+      return c.json({ ok: true, reference: stored.reference, job: job.title, statusUrl: stored.statusUrl }, stored.created ? 201 : 200);
     return page(
       c,
       stored.created ? 201 : 200,
@@ -75,6 +77,7 @@ applications.post('/', async (c) => {
           <p>${t.applicationReceivedLead(job.title)}</p>
           <p>${t.referenceLabel}：<span class="reference">${stored.reference}</span></p>
           <p>${t.referenceHint}</p>
+          ${stored.statusUrl ? html`<p>${t.statusLinkLead}<br /><a href="${stored.statusUrl}">${t.statusLinkText}</a></p>` : html`<p>${t.statusLinkByMail}</p>`}
         </div>
         <p><a href="/jobs/">採用情報の一覧へ</a></p>`,
     );
@@ -95,6 +98,8 @@ interface Stored {
   created: boolean;
   /** Its mails, stored already claimed for this request to send. */
   mails: OutboxRow[];
+  /** The private status link, known only when this request stored the application. */
+  statusUrl?: string;
 }
 
 const firstWithKey = (db: D1Database, key: string) =>
@@ -124,16 +129,19 @@ async function storeApplication(
   }
 
   const reference = newReference();
+  // The private status link: the token goes only into the mail and this answer; the database keeps its hash.
+  const statusToken = newToken();
+  const statusUrl = statusLink(origin, statusToken);
   const cvKey = cv ? `cv/${crypto.randomUUID()}.pdf` : null;
   if (cv && cvKey) await env.DOCUMENTS.put(cvKey, await cv.arrayBuffer(), { httpMetadata: { contentType: 'application/pdf' } });
 
-  const received = mails.applicationReceived({ name: data.name, reference, jobTitle });
+  const received = mails.applicationReceived({ name: data.name, reference, jobTitle, statusUrl });
   const notice = mails.applicationNotice({ reference, jobTitle, staffUrl: new URL(`/staff/applications/${reference}/`, origin).href });
   try {
     const results = await db.batch<OutboxRow>([
       db
         .prepare(
-          'INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)',
+          'INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after, status_token_hash, stage_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7)',
         )
         .bind(
           reference,
@@ -144,11 +152,12 @@ async function storeApplication(
           cvKey,
           now.toISOString(),
           afterDay(closesOn, retention.applicationDays),
+          await sha256Hex(statusToken),
         ),
       enqueue(db, { kind: 'application_received', to: data.email, ...received }, now, { claimed: true }),
       enqueue(db, { kind: 'application_notice', to: site.mail.notify, ...notice }, now, { claimed: true }),
     ]);
-    return { reference, created: true, mails: results.slice(1).flatMap((r) => r.results) };
+    return { reference, created: true, statusUrl, mails: results.slice(1).flatMap((r) => r.results) };
   } catch (e) {
     if (cvKey) await env.DOCUMENTS.delete(cvKey).catch(() => undefined);
     if (isUniqueViolation(e, 'idempotency_key')) {

@@ -4,6 +4,8 @@
  * is written to the audit log in the same batch as the read or the change.
  */
 import { type Context, Hono } from 'hono';
+import { statusCopy } from '../../src/i18n/ja';
+import { mails } from '../../src/i18n/mail';
 import { csvColumns, staffCopy as t } from '../../src/i18n/staff';
 import { formatDate } from '../../src/lib/dates';
 import type { Application } from '../../src/schemas/application';
@@ -12,9 +14,12 @@ import { audit } from '../lib/audit';
 import { loadCatalog, sessionIn } from '../lib/catalog';
 import { csvResponse, toCsv } from '../lib/csv';
 import { html, type Raw } from '../lib/html';
+import { newToken, sha256Hex } from '../lib/ids';
+import { enqueue, relay } from '../lib/outbox';
 import { page } from '../lib/respond';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
 import { cancelSeat } from './registrations';
+import { stagesOf, statusLink } from './status';
 
 const tokyoTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
 const when = (iso: string) => tokyoTime.format(new Date(iso));
@@ -22,6 +27,7 @@ const label = (status: string) => t.statuses[status] ?? status;
 
 interface ApplicationRow {
   reference: string;
+  stage: number;
   job_id: string;
   payload: string;
   cv_key: string | null;
@@ -144,13 +150,17 @@ staffPages.get('/applications/:reference', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
   const [rows] = await db.batch([
-    db.prepare('SELECT reference, job_id, payload, cv_key, status, created_at FROM applications WHERE reference = ?1').bind(reference),
+    db
+      .prepare('SELECT reference, job_id, payload, cv_key, status, stage, created_at FROM applications WHERE reference = ?1')
+      .bind(reference),
     audit(db, c.var.staff, 'view_application', reference),
   ]);
   const row = rows?.results[0] as ApplicationRow | undefined;
   if (!row) return staffPage(c, t.notFound, html`<h1>${t.notFound}</h1>`, 404);
   const a = JSON.parse(row.payload) as Application;
-  const title = (await loadCatalog(c.env.ASSETS)).jobs[row.job_id]?.title ?? row.job_id;
+  const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
+  const job = Object.hasOwn(jobs, row.job_id) ? jobs[row.job_id] : undefined;
+  const title = job?.title ?? row.job_id;
   return staffPage(
     c,
     `${t.columns.reference} ${reference}`,
@@ -161,6 +171,20 @@ staffPages.get('/applications/:reference', async (c) => {
         <dt>職歴</dt><dd class="pre">${workText(a)}</dd>
         <dt>${t.cv}</dt><dd>${row.cv_key ? html`<a href="/api/staff/applications/${reference}/cv">${t.cvDownload}</a>` : t.cvNone}</dd>
       </dl>
+      <h2>${statusCopy.stagesLabel}</h2>
+      <ol>${stagesOf(job).map((st, i) => (i === Math.min(row.stage, stagesOf(job).length - 1) ? html`<li aria-current="step"><strong>${st.label}</strong></li>` : html`<li>${st.label}</li>`))}</ol>
+      ${
+        row.status === 'withdrawn'
+          ? html`<p class="notice">${statusCopy.withdrawn}</p>`
+          : html`<form method="post" action="/api/staff/applications/${reference}/stage">
+              <div class="form-field">
+                <label for="stage-message">${statusCopy.moveMessage}</label>
+                <span class="hint" id="stage-message-hint">${statusCopy.moveMessageHint}</span>
+                <textarea id="stage-message" name="message" rows="3" aria-describedby="stage-message-hint"></textarea>
+              </div>
+              <button class="button" type="submit">${statusCopy.moveStage}</button>
+            </form>`
+      }
       <form method="post" action="/api/staff/applications/${reference}/handled"><button class="button" type="submit">${t.markHandled}</button></form>
       <form method="post" action="/api/staff/applications/${reference}/delete">
         <p>${t.deleteConfirm}</p>
@@ -335,6 +359,38 @@ staffApi.post('/applications/:reference/handled', async (c) => {
   ]);
   if (!updated?.meta.changes && !(await db.prepare('SELECT 1 FROM applications WHERE reference = ?1').bind(reference).first()))
     return c.json({ error: 'not_found', message: t.notFound }, 404);
+  return done(c, `/staff/applications/${reference}/`);
+});
+
+/** Moves an application to its next stage, with an optional word; the applicant is told only that it changed. */
+staffApi.post('/applications/:reference/stage', async (c) => {
+  const reference = c.req.param('reference');
+  const db = c.env.DB;
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const message = typeof form['message'] === 'string' ? form['message'].trim().slice(0, 500) : '';
+  const row = await db
+    .prepare(
+      "SELECT job_id, stage, json_extract(payload, '$.email') AS email FROM applications WHERE reference = ?1 AND status != 'withdrawn'",
+    )
+    .bind(reference)
+    .first<{ job_id: string; stage: number; email: string }>();
+  if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
+  const last = stagesOf(Object.hasOwn(jobs, row.job_id) ? jobs[row.job_id] : undefined).length - 1;
+  const now = new Date();
+  // A new link for the mail: the token is never stored, so the old link stops working.
+  const token = newToken();
+  const mail = mails.statusChanged({ reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
+  await db.batch([
+    db
+      .prepare(
+        'UPDATE applications SET stage = MIN(stage + 1, ?2), stage_at = ?3, stage_message = ?4, status_token_hash = ?5 WHERE reference = ?1',
+      )
+      .bind(reference, last, now.toISOString(), message || null, await sha256Hex(token)),
+    enqueue(db, { kind: 'status_changed', to: row.email, ...mail }, now),
+    audit(db, c.var.staff, 'move_stage', reference),
+  ]);
+  c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
   return done(c, `/staff/applications/${reference}/`);
 });
 

@@ -25,7 +25,7 @@ const signature = () =>
 const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.startTime}〜${s.endTime}`;
 
 export const mails = {
-  applicationReceived: (p: { name: string; reference: string; jobTitle: string }): Mail => ({
+  applicationReceived: (p: { name: string; reference: string; jobTitle: string; statusUrl: string }): Mail => ({
     subject: `【${site.organisation.name}】応募を受け付けました（受付番号 ${p.reference}）`,
     body: [
       `${p.name} 様`,
@@ -36,6 +36,34 @@ export const mails = {
       `受付番号：${p.reference}`,
       '',
       'お問い合わせの際は、受付番号をお知らせください。選考の結果は、募集ページに記載の時期にメールでお知らせします。',
+      '',
+      '選考の状況は、次のあなた専用のリンクからいつでも確認できます（他の人に知らせないでください）。',
+      p.statusUrl,
+      signature(),
+    ].join('\n'),
+  }),
+
+  /** Says only that something changed, with the private link: the details are behind it. */
+  statusChanged: (p: { reference: string; statusUrl: string }): Mail => ({
+    subject: `【${site.organisation.name}】選考状況が更新されました（受付番号 ${p.reference}）`,
+    body: [
+      '応募いただいた募集の選考状況が更新されました。次のリンクからご確認ください（以前のメールのリンクは使えなくなりました）。',
+      '',
+      p.statusUrl,
+      '',
+      'このリンクは、あなた専用です。他の人に知らせないでください。',
+      signature(),
+    ].join('\n'),
+  }),
+
+  statusLink: (p: { reference: string; statusUrl: string }): Mail => ({
+    subject: `【${site.organisation.name}】選考状況の確認用リンク（受付番号 ${p.reference}）`,
+    body: [
+      'ご依頼により、選考状況の確認用リンクをお送りします（以前のメールのリンクは使えなくなりました）。',
+      '',
+      p.statusUrl,
+      '',
+      'お心当たりがない場合は、このメールを破棄してください。',
       signature(),
     ].join('\n'),
   }),

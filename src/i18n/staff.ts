@@ -66,6 +66,7 @@ export const staffCopy = {
     cancel_registration: '申込をキャンセル',
     delete_registration: '申込を削除',
     view_audit: '操作の記録を表示',
+    move_stage: '選考の段階を変更',
   } as Record<string, string>,
 } as const;
 

@@ -7,6 +7,8 @@ export interface CatalogJob {
   closesOn: CalendarDate;
   /** False when applications go elsewhere (e.g. the special wards' joint exam). */
   applyOnline: boolean;
+  /** The selection steps after 受付, for the applicant's status page. */
+  selection?: { step: string; date?: CalendarDate | undefined; note?: string | undefined }[];
 }
 
 export interface CatalogSession {

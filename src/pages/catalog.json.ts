@@ -11,7 +11,13 @@ export const GET: APIRoute = async () => {
     jobs: Object.fromEntries(
       (await allJobs()).map((j) => [
         j.id,
-        { title: j.data.title, opensOn: j.data.opensOn, closesOn: j.data.closesOn, applyOnline: j.data.apply.method === 'online' },
+        {
+          title: j.data.title,
+          opensOn: j.data.opensOn,
+          closesOn: j.data.closesOn,
+          applyOnline: j.data.apply.method === 'online',
+          selection: j.data.selection,
+        },
       ]),
     ),
     sessions: Object.fromEntries(

@@ -96,7 +96,7 @@ function showErrors(form: HTMLFormElement, slot: HTMLElement, errors: FieldError
   summary.focus();
 }
 
-function showAnswer(form: HTMLFormElement, body: { reference?: string; status?: string; job?: string }): void {
+function showAnswer(form: HTMLFormElement, body: { reference?: string; status?: string; job?: string; statusUrl?: string }): void {
   const t = submissionCopy;
   const box = document.createElement('div');
   box.className = 'confirmation';
@@ -117,6 +117,15 @@ function showAnswer(form: HTMLFormElement, body: { reference?: string; status?: 
   const hint = document.createElement('p');
   hint.textContent = body.status === 'waitlisted' ? t.waitlistLead : t.referenceHint;
   box.append(heading, ref, hint);
+  if (body.statusUrl) {
+    const lead = document.createElement('p');
+    lead.textContent = t.statusLinkLead;
+    const link = document.createElement('a');
+    link.href = body.statusUrl;
+    link.textContent = t.statusLinkText;
+    lead.append(document.createElement('br'), link);
+    box.append(lead);
+  }
   form.replaceWith(box);
   box.focus();
 }
@@ -203,6 +212,7 @@ function enhance(form: HTMLFormElement): void {
         ok?: boolean;
         reference?: string;
         status?: string;
+        statusUrl?: string;
         message?: string;
         fields?: FieldError[];
       };

@@ -104,8 +104,9 @@ function provider(answer: 'reject' | 'fail' | 'throw' | 'hang') {
 
 const tokens: string[] = [];
 async function cancelTokens(): Promise<string[]> {
-  const rows = await env.DB.prepare("SELECT body FROM outbox WHERE body LIKE '%token=%'").all<{ body: string }>();
-  return rows.results.flatMap((r) => [...r.body.matchAll(/token=([A-Za-z0-9_-]+)/g)].map((m) => m[1] ?? ''));
+  // Cancel links only (confirmation mails of applications carry status links too).
+  const rows = await env.DB.prepare("SELECT body FROM outbox WHERE body LIKE '%/registrations/cancel?token=%'").all<{ body: string }>();
+  return rows.results.flatMap((r) => [...r.body.matchAll(/\/registrations\/cancel\?token=([A-Za-z0-9_-]+)/g)].map((m) => m[1] ?? ''));
 }
 
 let jobId: string;

@@ -1,0 +1,159 @@
+/**
+ * The applicant's status page, without an account: a private link (a long random token, stored only as a
+ * hash, looked up by that hash) shows the stages of the opening, the current one and what comes next, and
+ * offers withdrawal. A reference number alone never shows anything. The link can be sent again.
+ */
+import { Hono } from 'hono';
+import { statusCopy as t } from '../../src/i18n/ja';
+import { mails } from '../../src/i18n/mail';
+import type { CatalogJob } from '../../src/lib/catalog';
+import { formatDateBoth } from '../../src/lib/dates';
+import { emailKey } from '../../src/schemas/fields';
+import { loadCatalog } from '../lib/catalog';
+import { html, type Raw } from '../lib/html';
+import { newToken, sha256Hex } from '../lib/ids';
+import { unavailable } from '../lib/intake';
+import { enqueue, relay } from '../lib/outbox';
+import { Problem } from '../lib/problem';
+import { page, refuse } from '../lib/respond';
+import { assertSameOrigin, assertWithinRate } from '../lib/security';
+import { readSubmission } from '../lib/submission';
+
+export const status = new Hono<{ Bindings: Env }>({ strict: false });
+
+export const statusLink = (origin: string, token: string) => new URL(`/api/status?token=${token}`, origin).href;
+
+interface Tracked {
+  reference: string;
+  job_id: string;
+  status: 'received' | 'handled' | 'withdrawn';
+  stage: number;
+  stage_at: string | null;
+  stage_message: string | null;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
+
+/** Looked up by the token's hash: an unknown, malformed or old token all answer the same. */
+async function findByToken(db: D1Database, token: unknown): Promise<Tracked | null> {
+  if (typeof token !== 'string' || !TOKEN.test(token)) return null;
+  return db
+    .prepare('SELECT reference, job_id, status, stage, stage_at, stage_message FROM applications WHERE status_token_hash = ?1')
+    .bind(await sha256Hex(token))
+    .first<Tracked>();
+}
+
+/** 受付, then the opening's own selection steps (content/jobs). */
+export function stagesOf(job: CatalogJob | undefined): { label: string; when?: string | undefined }[] {
+  return [{ label: t.received }, ...(job?.selection ?? []).map((s) => ({ label: s.step, when: s.date ? formatDateBoth(s.date) : s.note }))];
+}
+
+const tokyo = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' });
+const invalid = (c: Parameters<typeof page>[0]) =>
+  page(c, 404, t.title, html`<h1>${t.title}</h1><p>${t.invalid}</p><p><a href="/status/">${t.resendLink}</a></p>`);
+
+function statusBody(a: Tracked, job: CatalogJob | undefined, token: string): Raw {
+  const stages = stagesOf(job);
+  const current = Math.min(a.stage, stages.length - 1);
+  const next = stages[current + 1];
+  return html`<h1>${t.title}</h1>
+    <p>${t.lead(job?.title ?? a.job_id, a.reference)}</p>
+    ${
+      a.status === 'withdrawn'
+        ? html`<p class="notice">${t.withdrawn}</p>`
+        : html`<h2>${t.stagesLabel}</h2>
+          <ol class="stages">
+            ${stages.map((s, i) =>
+              i === current
+                ? html`<li aria-current="step"><strong>${s.label}</strong>（${t.current}${a.stage_at ? t.since(tokyo.format(new Date(a.stage_at))) : ''}）</li>`
+                : html`<li>${s.label}${s.when ? html`：${s.when}` : ''}</li>`,
+            )}
+          </ol>
+          ${a.stage_message ? html`<h2>${t.message}</h2><p class="notice">${a.stage_message}</p>` : ''}
+          <h2>${t.next}</h2>
+          <p>${next ? `${next.label}${next.when ? `（${next.when}）` : ''}` : t.nextNone}</p>
+          <form method="post" action="/api/status/withdraw">
+            <input type="hidden" name="token" value="${token}" />
+            <button class="button secondary" type="submit">${t.withdraw}</button>
+          </form>`
+    }`;
+}
+
+status.get('/', async (c) => {
+  try {
+    const token = c.req.query('token');
+    const a = await findByToken(c.env.DB, token);
+    if (!a || !token) return invalid(c);
+    const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
+    return page(c, 200, t.title, statusBody(a, Object.hasOwn(jobs, a.job_id) ? jobs[a.job_id] : undefined, token));
+  } catch {
+    return refuse(c, unavailable(), false);
+  }
+});
+
+/** Withdrawal in two steps: the first post asks for confirmation, the second (confirm=yes) withdraws. */
+status.post('/withdraw', async (c) => {
+  try {
+    assertSameOrigin(c.req.raw);
+    const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
+    const a = await findByToken(c.env.DB, fields['token']);
+    if (!a) return invalid(c);
+    const token = String(fields['token']);
+    if (a.status === 'withdrawn')
+      return page(c, 200, t.withdrawConfirmTitle, html`<h1>${t.withdrawConfirmTitle}</h1><p>${t.withdrawn}</p>`);
+    if (fields['confirm'] !== 'yes') {
+      return page(
+        c,
+        200,
+        t.withdrawConfirmTitle,
+        html`<h1>${t.withdrawConfirmTitle}</h1>
+          <p>${t.withdrawConfirm}</p>
+          <form method="post" action="/api/status/withdraw">
+            <input type="hidden" name="token" value="${token}" />
+            <input type="hidden" name="confirm" value="yes" />
+            <button class="button" type="submit">${t.withdrawConfirmButton}</button>
+          </form>
+          <p><a href="/api/status?token=${token}">${t.title}</a></p>`,
+      );
+    }
+    await c.env.DB.prepare("UPDATE applications SET status = 'withdrawn', stage_at = ?2 WHERE reference = ?1")
+      .bind(a.reference, new Date().toISOString())
+      .run();
+    return page(c, 200, t.withdrawConfirmTitle, html`<h1>${t.withdrawConfirmTitle}</h1><p>${t.withdrawDone}</p>`);
+  } catch (e) {
+    if (e instanceof Problem) return refuse(c, e, false);
+    return refuse(c, unavailable(), false);
+  }
+});
+
+/**
+ * Sends the link again to the address given at application, if reference and address match. The answer is
+ * the same either way, so nobody can find out who applied; rate-limited like every form.
+ */
+status.post('/resend', async (c) => {
+  try {
+    assertSameOrigin(c.req.raw);
+    await assertWithinRate(c.env, c.req.raw, 'status-resend');
+    const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
+    const reference = typeof fields['reference'] === 'string' ? fields['reference'].normalize('NFKC').trim().toUpperCase() : '';
+    const email = typeof fields['email'] === 'string' ? fields['email'] : '';
+    const db = c.env.DB;
+    const found = await db
+      .prepare("SELECT reference, json_extract(payload, '$.email') AS email FROM applications WHERE reference = ?1 AND email_key = ?2")
+      .bind(reference, emailKey(email))
+      .first<{ reference: string; email: string }>();
+    if (found) {
+      const token = newToken();
+      const mail = mails.statusLink({ reference: found.reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
+      await db.batch([
+        db.prepare('UPDATE applications SET status_token_hash = ?2 WHERE reference = ?1').bind(found.reference, await sha256Hex(token)),
+        enqueue(db, { kind: 'status_link', to: found.email, ...mail }, new Date()),
+      ]);
+      c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
+    }
+    return page(c, 200, t.resendTitle, html`<h1>${t.resendTitle}</h1><p>${t.resendDone}</p>`);
+  } catch (e) {
+    if (e instanceof Problem) return refuse(c, e, false);
+    return refuse(c, unavailable(), false);
+  }
+});
