@@ -11,9 +11,13 @@ import { registrations, sessions } from './api/registrations';
 import { staffApi, staffPages } from './api/staff';
 import { status } from './api/status';
 import { relay } from './lib/outbox';
+import { sendReminders } from './lib/reminders';
 import { purge } from './lib/retention';
 
 // Not strict: /staff and /staff/ are one page, as are /api/x and /api/x/.
+/** The crons of wrangler.jsonc: every minute the mail relay; 00:30 JST the purge; 07:00 JST reminders and digests. */
+export const CRON = { relay: '* * * * *', purge: '30 15 * * *', morning: '0 22 * * *' } as const;
+
 const app = new Hono<{ Bindings: Env }>({ strict: false });
 
 // The Worker's own responses need their own headers: public/_headers covers static assets only.
@@ -66,11 +70,15 @@ export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const now = new Date(controller.scheduledTime);
-    if (controller.cron === '30 15 * * *') {
-      const report = await purge(env, now);
-      console.log(`purge: ${JSON.stringify(report)}`);
-    } else {
-      ctx.waitUntil(relay(env, { now }).then((r) => console.log(`relay: ${JSON.stringify(r)}`)));
+    switch (controller.cron) {
+      case CRON.purge:
+        console.log(`purge: ${JSON.stringify(await purge(env, now))}`);
+        break;
+      case CRON.morning:
+        console.log(`reminders: ${JSON.stringify(await sendReminders(env, now))}`);
+        break;
+      default:
+        ctx.waitUntil(relay(env, { now }).then((r) => console.log(`relay: ${JSON.stringify(r)}`)));
     }
   },
 } satisfies ExportedHandler<Env>;

@@ -35,6 +35,8 @@ const siteConfigSchema = z.object({
   colours: z.object({ brand: hexColour, brandDark: hexColour, accent: hexColour }),
   /** Hosts of the ward's staff-only modules; internal links must point at one of them. */
   internalModuleHosts: z.array(z.string().min(1)).min(1),
+  /** Session reminders: days before each session day (0 = the morning of the day); sent by the 07:00 JST cron. */
+  reminders: z.object({ daysBefore: z.array(z.number().int().min(0).max(14)).max(4) }),
   /** Mail senders and the ward's inbox for notifications. */
   mail: z.object({ from: z.string().min(1), notify: z.email() }),
 });
@@ -60,5 +62,6 @@ export const site: SiteConfig = siteConfigSchema.parse({
   siteDescription: '練馬区の職員採用（経験者採用・新卒・専門人材・会計年度任用職員）とインターンシップ、採用説明会の情報を掲載しています。',
   colours: { brand: '#1a7f37', brandDark: '#0f5323', accent: '#f2c14e' },
   internalModuleHosts: ['intra.city.nerima.tokyo.jp'],
+  reminders: { daysBefore: [2, 0] },
   mail: { from: '練馬区 職員採用 <no-reply@careers.city.nerima.tokyo.jp>', notify: 'saiyou@city.nerima.tokyo.jp' },
 });

@@ -27,7 +27,7 @@ export const registrations = new Hono<{ Bindings: Env }>();
 const MAX_BODY = 32 * 1024;
 const order = Object.keys(registrationSchema.shape);
 // Links in mail point at the origin the form was sent to (the public origin in production, localhost locally).
-const cancelUrl = (origin: string, token: string) => new URL(`/api/registrations/cancel?token=${token}`, origin).href;
+export const cancelUrl = (origin: string, token: string) => new URL(`/api/registrations/cancel?token=${token}`, origin).href;
 const lastDay = (s: CatalogSession) => [...s.dates].sort().at(-1) ?? s.registrationClosesOn;
 const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.startTime}〜${s.endTime}`;
 

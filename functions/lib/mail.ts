@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   attachments?: { filename: string; content: string; contentType?: string }[] | undefined;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string> | undefined;
 }
 
 export type SendResult = { ok: true; local: boolean } | { ok: false; error: string; retryable: boolean };
@@ -30,6 +32,7 @@ export async function sendMail(env: Env, mail: OutgoingMail, idempotencyKey: str
           subject: mail.subject,
           text: mail.text,
           ...(mail.attachments ? { attachments: mail.attachments } : {}),
+          ...(mail.headers ? { headers: mail.headers } : {}),
         },
         { idempotencyKey },
       ),

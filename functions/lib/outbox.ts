@@ -15,10 +15,11 @@ export interface Envelope extends Mail {
   kind: string;
   to: string;
   attachments?: { filename: string; content: string; contentType?: string }[];
+  headers?: Record<string, string>;
 }
 
 /** The columns a sender needs, as every INSERT and claim returns them. */
-export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, attachments, attempts';
+export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, attachments, headers, attempts';
 
 /**
  * An INSERT of one mail, to go into the same batch as the row it belongs to. With `claimed`, the row is
@@ -28,8 +29,8 @@ export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, a
 export function enqueue(db: D1Database, mail: Envelope, now: Date, { claimed = false } = {}): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) ${OUTBOX_RETURNING}`,
+      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10) ${OUTBOX_RETURNING}`,
     )
     .bind(
       mail.kind,
@@ -41,6 +42,7 @@ export function enqueue(db: D1Database, mail: Envelope, now: Date, { claimed = f
       claimed ? 1 : 0,
       claimed ? leaseUntil(now) : null,
       now.toISOString(),
+      mail.headers ? JSON.stringify(mail.headers) : null,
     );
 }
 
@@ -60,6 +62,7 @@ export interface OutboxRow {
   subject: string;
   body: string;
   attachments: string | null;
+  headers?: string | null;
   attempts: number;
 }
 
@@ -118,7 +121,13 @@ export async function deliver(
     if (i > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
     const result = await sendMail(
       env,
-      { to: row.recipient, subject: row.subject, text: row.body, attachments: row.attachments ? JSON.parse(row.attachments) : undefined },
+      {
+        to: row.recipient,
+        subject: row.subject,
+        text: row.body,
+        attachments: row.attachments ? JSON.parse(row.attachments) : undefined,
+        headers: row.headers ? JSON.parse(row.headers) : undefined,
+      },
       `outbox-${row.id}`,
     );
     if (result.ok) {

@@ -125,6 +125,21 @@ export const mails = {
     ].join('\n'),
   }),
 
+  registrationReminder: (p: { session: CatalogSession; day: string; daysBefore: number; cancelUrl: string }): Mail => ({
+    subject: `【${site.organisation.name}】${p.daysBefore === 0 ? '本日' : `${p.daysBefore}日後`}の開催のお知らせ（${p.session.title}）`,
+    body: [
+      'お申込みいただいた次の回の開催が近づきましたので、お知らせします。',
+      '',
+      `プログラム：${p.session.title}`,
+      `日時：${formatDate(p.day)} ${p.session.startTime}〜${p.session.endTime}`,
+      `会場：${p.session.place}`,
+      '',
+      '参加できなくなった場合は、次のリンクからキャンセルしてください（以前のメールのリンクは使えなくなりました）。',
+      p.cancelUrl,
+      signature(),
+    ].join('\n'),
+  }),
+
   registrationCancelled: (p: { session: CatalogSession }): Mail => ({
     subject: `【${site.organisation.name}】キャンセルを受け付けました（${p.session.title}）`,
     body: [`次の回のキャンセルを受け付けました。`, '', `プログラム：${p.session.title}`, `日時：${when(p.session)}`, signature()].join(

@@ -1,0 +1,59 @@
+/** Reminders with a controlled clock: at the Japan-time day boundary, at most once, never to someone who cancelled. */
+import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import worker, { CRON } from '../../functions/index';
+import { sendReminders } from '../../functions/lib/reminders';
+import { catalog, count, postJson, registration } from './support';
+
+let sessionId: string;
+let day: string;
+const jst = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`);
+const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const reminders = (id: string) =>
+  count(
+    "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'registration_reminder' AND recipient = (SELECT json_extract(payload, '$.email') FROM registrations WHERE reference = ?1)",
+    id,
+  );
+
+let kept: string;
+let cancelled: string;
+beforeAll(async () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  const [id, s] = Object.entries((await catalog()).sessions).find(([, x]) => x.registrationClosesOn >= today && x.capacity >= 10) ?? [];
+  sessionId = id ?? '';
+  day = s?.dates[0] ?? '';
+  kept = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+  cancelled = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+  await env.DB.prepare("UPDATE registrations SET status = 'cancelled' WHERE reference = ?1").bind(cancelled).run();
+});
+
+describe('session reminders', () => {
+  it('are not due three days before, even one minute before midnight in Japan', async () => {
+    await sendReminders(env, jst(shift(day, -3), '23:59'));
+    expect(await reminders(kept)).toBe(0);
+  });
+
+  it('go out two days before, once, and only to confirmed participants', async () => {
+    const first = await sendReminders(env, jst(shift(day, -2), '00:00'));
+    expect(first.queued).toBeGreaterThanOrEqual(1);
+    expect(await reminders(kept)).toBe(1);
+    expect(await reminders(cancelled)).toBe(0);
+    await sendReminders(env, jst(shift(day, -2), '07:00'));
+    expect(await reminders(kept)).toBe(1);
+  });
+
+  it('go out again on the morning of the day, with a cancel link that works', async () => {
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: CRON.morning, scheduledTime: jst(day, '07:00').getTime() }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(await reminders(kept)).toBe(2);
+    const mail = await env.DB.prepare("SELECT subject, body FROM outbox WHERE kind = 'registration_reminder' ORDER BY id DESC").first<{
+      subject: string;
+      body: string;
+    }>();
+    expect(mail?.subject).toContain('本日の開催のお知らせ');
+    const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    expect((await SELF.fetch(`https://careers.example/api/registrations/cancel?token=${token}`)).status).toBe(200);
+  });
+});
