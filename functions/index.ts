@@ -5,17 +5,19 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { submissionCopy as t } from '../src/i18n/ja';
+import { alerts } from './api/alerts';
 import { applications } from './api/applications';
 import { eligibility } from './api/eligibility';
-import { registrations, sessions } from './api/registrations';
+import { expireClaims, registrations, sessions } from './api/registrations';
 import { staffApi, staffPages } from './api/staff';
 import { status } from './api/status';
+import { sendDigests } from './lib/alerts';
 import { relay } from './lib/outbox';
 import { sendReminders } from './lib/reminders';
 import { purge } from './lib/retention';
 
 // Not strict: /staff and /staff/ are one page, as are /api/x and /api/x/.
-/** The crons of wrangler.jsonc: every minute the mail relay; 00:30 JST the purge; 07:00 JST reminders and digests. */
+/** The crons of wrangler.jsonc: every minute the mail relay; 00:30 JST the purge; 07:00 JST reminders and job-alert digests. */
 export const CRON = { relay: '* * * * *', purge: '30 15 * * *', morning: '0 22 * * *' } as const;
 
 const app = new Hono<{ Bindings: Env }>({ strict: false });
@@ -45,6 +47,7 @@ app.use('/api/*', async (c, next) => {
 });
 
 app.get('/api/health', (c) => c.json({ ok: true }));
+app.route('/api/alerts', alerts);
 app.route('/api/applications', applications);
 app.route('/api/eligibility', eligibility);
 app.route('/api/registrations', registrations);
@@ -76,9 +79,15 @@ export default {
         break;
       case CRON.morning:
         console.log(`reminders: ${JSON.stringify(await sendReminders(env, now))}`);
+        console.log(`digests: ${JSON.stringify(await sendDigests(env, now))}`);
         break;
       default:
-        ctx.waitUntil(relay(env, { now }).then((r) => console.log(`relay: ${JSON.stringify(r)}`)));
+        // Seats whose claim window passed move on first, so their mails go out in the same run.
+        ctx.waitUntil(
+          expireClaims(env, now)
+            .then(() => relay(env, { now }))
+            .then((r) => console.log(`relay: ${JSON.stringify(r)}`)),
+        );
     }
   },
 } satisfies ExportedHandler<Env>;

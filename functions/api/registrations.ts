@@ -274,24 +274,41 @@ registrations.post('/cancel', async (c) => {
   }
 });
 
-export async function cancelSeat(env: Env, target: CancelTarget, session: CatalogSession, now: Date, origin: string): Promise<void> {
+/**
+ * Frees a seat and promotes the first on the waiting list, in one batch. The promoted person holds the seat
+ * for the session's claim window and is mailed a link to confirm it; `lapsed` is a seat whose window passed.
+ */
+export async function cancelSeat(
+  env: Env,
+  target: CancelTarget,
+  session: CatalogSession,
+  now: Date,
+  origin: string,
+  reason: 'cancelled' | 'lapsed' = 'cancelled',
+): Promise<void> {
   const db = env.DB;
   const nowIso = now.toISOString();
   const promotionId = crypto.randomUUID();
   const newCancelToken = newToken();
-  const promoted = mails.registrationPromoted({ session, cancelUrl: cancelUrl(origin, newCancelToken) });
-  const cancelled = mails.registrationCancelled({ session });
+  const claimUntil = new Date(now.getTime() + (session.claimHours ?? 48) * 3_600_000);
+  const promoted = mails.registrationPromoted({
+    session,
+    claimUrl: claimUrl(origin, newCancelToken),
+    cancelUrl: cancelUrl(origin, newCancelToken),
+    claimBy: claimByText.format(claimUntil),
+  });
+  const cancelled = reason === 'lapsed' ? mails.registrationLapsed({ session }) : mails.registrationCancelled({ session });
   await db.batch([
     db
       .prepare("UPDATE registrations SET status = 'cancelled', updated_at = ?2 WHERE id = ?1 AND status != 'cancelled'")
       .bind(target.id, nowIso),
     db
       .prepare(
-        `UPDATE registrations SET status = 'confirmed', promotion_id = ?1, cancel_token_hash = ?2, updated_at = ?3
+        `UPDATE registrations SET status = 'confirmed', promotion_id = ?1, cancel_token_hash = ?2, updated_at = ?3, claim_until = ?6
          WHERE id = (SELECT id FROM registrations WHERE session_id = ?4 AND status = 'waitlisted' ORDER BY id LIMIT 1)
            AND (SELECT COUNT(*) FROM registrations WHERE session_id = ?4 AND status = 'confirmed') < ?5`,
       )
-      .bind(promotionId, await sha256Hex(newCancelToken), nowIso, target.session_id, session.capacity),
+      .bind(promotionId, await sha256Hex(newCancelToken), nowIso, target.session_id, session.capacity, claimUntil.toISOString()),
     db
       .prepare(
         `INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at)
@@ -301,10 +318,80 @@ export async function cancelSeat(env: Env, target: CancelTarget, session: Catalo
     db
       .prepare(
         `INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at)
-         SELECT 'registration_cancelled', json_extract(payload, '$.email'), ?2, ?3, ?4, ?4 FROM registrations WHERE id = ?1 AND status = 'cancelled' AND updated_at = ?4`,
+         SELECT ?5, json_extract(payload, '$.email'), ?2, ?3, ?4, ?4 FROM registrations WHERE id = ?1 AND status = 'cancelled' AND updated_at = ?4`,
       )
-      .bind(target.id, cancelled.subject, cancelled.body, nowIso),
+      .bind(target.id, cancelled.subject, cancelled.body, nowIso, `registration_${reason}`),
   ]);
+}
+
+const claimByText = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+export const claimUrl = (origin: string, token: string) => new URL(`/api/registrations/claim?token=${token}`, origin).href;
+
+/** The claim link from the promotion mail: a page with one button (a GET never changes anything). */
+registrations.get('/claim', async (c) => {
+  try {
+    const token = c.req.query('token') ?? '';
+    const target = await findByToken(c.env.DB, token);
+    const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
+    if (!target || target.status !== 'confirmed' || !session)
+      return page(c, 404, t.claimTitle, html`<h1>${t.claimTitle}</h1><p>${t.claimInvalid}</p>`);
+    return page(
+      c,
+      200,
+      t.claimTitle,
+      html`<h1>${t.claimTitle}</h1>
+        <p>${t.claimConfirm(session.title, when(session))}</p>
+        <form method="post" action="/api/registrations/claim">
+          <input type="hidden" name="token" value="${token}" />
+          <button class="button" type="submit">${t.claimButton}</button>
+        </form>`,
+    );
+  } catch {
+    return refuse(c, unavailable(), false);
+  }
+});
+
+/** Confirms a seat held after promotion, while its claim window is open. */
+registrations.post('/claim', async (c) => {
+  const asJson = answersInJson(c.req.raw);
+  try {
+    if (!isSameOrigin(c.req.raw)) throw new Problem(403, 'cross_site', t.crossSite);
+    const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
+    const target = await findByToken(c.env.DB, fields['token']);
+    if (!target) throw new Problem(404, 'invalid_token', t.claimInvalid);
+    const done = await c.env.DB.prepare(
+      "UPDATE registrations SET claim_until = NULL, updated_at = ?2 WHERE id = ?1 AND status = 'confirmed' AND (claim_until IS NULL OR claim_until >= ?2)",
+    )
+      .bind(target.id, new Date().toISOString())
+      .run();
+    if (!done.meta.changes) throw new Problem(409, 'claim_lapsed', t.claimLapsed);
+    if (asJson) return c.json({ ok: true });
+    return page(c, 200, t.claimTitle, html`<h1>${t.claimTitle}</h1><p>${t.claimDone}</p>`);
+  } catch (e) {
+    if (e instanceof Problem) return refuse(c, e, asJson);
+    return refuse(c, unavailable(), asJson);
+  }
+});
+
+/** Seats held past their claim window pass to the next person (the every-minute cron). */
+export async function expireClaims(env: Env, now: Date): Promise<number> {
+  const lapsed = await env.DB.prepare("SELECT id, session_id, status FROM registrations WHERE status = 'confirmed' AND claim_until < ?1")
+    .bind(now.toISOString())
+    .all<CancelTarget>();
+  if (lapsed.results.length === 0) return 0;
+  const catalog = await loadCatalog(env.ASSETS);
+  for (const target of lapsed.results) {
+    const session = sessionIn(catalog, target.session_id);
+    if (session) await cancelSeat(env, target, session, now, site.origin, 'lapsed');
+  }
+  return lapsed.results.length;
 }
 
 /** Seats left, for the live count on the page. Kept for a few seconds per isolate: cheap under load. */

@@ -71,6 +71,10 @@ export const cmsFields: Record<string, FieldCopy> = {
   },
   // Jobs
   jobFamily: { label: '職種' },
+  claimHours: {
+    label: '繰り上げ時の確定期限（時間）',
+    hint: 'キャンセル待ちから繰り上がった方が参加を確定するまでの時間。過ぎると次の方に繰り上がります（通常48）',
+  },
   route: {
     label: '選考区分（応募資格・初任給の規則）',
     hint: 'content/rules の routes の id（例：tokubetsuku-keiken-1）。新卒・会計年度任用職員などは空欄',

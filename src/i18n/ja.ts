@@ -204,6 +204,12 @@ export const submissionCopy = {
   cancelDoneTitle: 'キャンセルを受け付けました',
   cancelDone: 'キャンセルを受け付けました。ご連絡ありがとうございました。',
   cancelInvalid: 'このキャンセル用のリンクは無効です。すでにキャンセル済みか、リンクが古くなっています。',
+  claimTitle: '参加の確定',
+  claimConfirm: (title: string, when: string) => `「${title}」（${when}）への参加を確定しますか。`,
+  claimButton: '参加を確定する',
+  claimDone: '参加が確定しました。当日お会いできることを楽しみにしています。',
+  claimInvalid: 'このリンクは無効です。すでにキャンセル済みか、リンクが古くなっています。',
+  claimLapsed: '確定の期限が過ぎたため、席は次にお待ちの方にお譲りしました。',
 } as const;
 
 /** Labels and hints of the application and sign-up forms. */

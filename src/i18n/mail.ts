@@ -108,12 +108,13 @@ export const mails = {
     ].join('\n'),
   }),
 
-  registrationPromoted: (p: { session: CatalogSession; cancelUrl: string }): Mail => ({
-    subject: `【${site.organisation.name}】キャンセル待ちから参加が確定しました（${p.session.title}）`,
+  registrationPromoted: (p: { session: CatalogSession; claimUrl: string; cancelUrl: string; claimBy: string }): Mail => ({
+    subject: `【${site.organisation.name}】キャンセル待ちから繰り上がりました（${p.session.title}：${p.claimBy}までに確定してください）`,
     body: [
       'キャンセル待ちでお申込みいただいた方へ',
       '',
-      '席が空いたため、参加が確定しました。',
+      `席が空いたため、あなたの席を確保しました。${p.claimBy}までに、次のリンクから参加を確定してください。期限を過ぎると、次にお待ちの方に席をお譲りします。`,
+      p.claimUrl,
       '',
       `プログラム：${p.session.title}`,
       `日時：${when(p.session)}`,
@@ -121,6 +122,19 @@ export const mails = {
       '',
       '参加できない場合は、次のリンクからお手続きください（以前のメールのリンクは使えなくなりました）。',
       p.cancelUrl,
+      signature(),
+    ].join('\n'),
+  }),
+
+  registrationLapsed: (p: { session: CatalogSession }): Mail => ({
+    subject: `【${site.organisation.name}】確定の期限が過ぎました（${p.session.title}）`,
+    body: [
+      'キャンセル待ちから繰り上がった席について、期限までに参加の確定がなかったため、次にお待ちの方にお譲りしました。',
+      '',
+      `プログラム：${p.session.title}`,
+      `日時：${when(p.session)}`,
+      '',
+      'ご参加を希望される場合は、ほかの回をご検討ください。',
       signature(),
     ].join('\n'),
   }),

@@ -5,6 +5,10 @@ export interface CatalogJob {
   title: string;
   opensOn: CalendarDate;
   closesOn: CalendarDate;
+  /** The facets' labels (as in content/jobs), for the mail alerts' filters. */
+  hiringType: string;
+  jobFamily: string;
+  employmentType: string;
   /** False when applications go elsewhere (e.g. the special wards' joint exam). */
   applyOnline: boolean;
   /** The selection steps after 受付, for the applicant's status page. */
@@ -25,6 +29,8 @@ export interface CatalogSession {
   capacity: number;
   waitlist: number;
   registrationClosesOn: CalendarDate;
+  /** Hours a promoted person has to confirm the seat (default 48). */
+  claimHours?: number;
 }
 
 export interface Catalog {

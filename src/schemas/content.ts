@@ -129,6 +129,8 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       waitlist: z.number().int().min(0).max(1_000).default(0),
       /** Last day to register, inclusive, Japan time. */
       registrationClosesOn: calendarDate,
+      /** Hours a person promoted from the waiting list has to confirm the seat before it passes on. */
+      claimHours: z.number({ error: '確定の期限（claimHours）を時間数の数字で書いてください' }).int().min(1).max(168).default(48),
     })
     .refine((s) => s.startTime < s.endTime, { error: '終了時刻（endTime）は開始時刻より後にしてください', path: ['endTime'] })
     .refine((s) => s.dates.every((d) => s.registrationClosesOn <= d), {
