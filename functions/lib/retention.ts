@@ -13,6 +13,8 @@ export const retention = {
   supportNeedsDays: 30,
   /** Mail in the outbox, once sent: 30 days. */
   sentMailDays: 30,
+  /** A stopped job alert (its address already blanked) and its links: 30 days after stopping. */
+  stoppedAlertDays: 30,
 } as const;
 
 export const afterDay = (day: string, days: number) => new Date(new Date(tokyoIso(day, '23:59')).getTime() + days * DAY).toISOString();
@@ -23,6 +25,7 @@ export interface PurgeReport {
   registrations: number;
   supportNeeds: number;
   mails: number;
+  alerts: number;
 }
 
 /** Deletes what has passed its retention period. Runs daily from the cron. */
@@ -36,13 +39,18 @@ export async function purge(env: Env, now = new Date()): Promise<PurgeReport> {
   const keys = expired.results.flatMap((r) => (r.cv_key ? [r.cv_key] : []));
   // Documents first: a row without its file is harmless, a file without its row would be forgotten.
   if (keys.length) await env.DOCUMENTS.delete(keys);
-  const [apps, regs, support, sent] = await db.batch([
+  const alertCutoff = new Date(now.getTime() - retention.stoppedAlertDays * DAY).toISOString();
+  const stoppedAlerts = "SELECT id FROM job_alerts WHERE status = 'stopped' AND stopped_at < ?1";
+  const [apps, regs, support, sent, , , alerts] = await db.batch([
     db.prepare('DELETE FROM applications WHERE purge_after < ?1').bind(nowIso),
     db.prepare('DELETE FROM registrations WHERE purge_after < ?1').bind(nowIso),
     db.prepare('UPDATE registrations SET support_needs = NULL WHERE support_needs IS NOT NULL AND support_purge_after < ?1').bind(nowIso),
     db
       .prepare("DELETE FROM outbox WHERE status IN ('sent', 'parked') AND created_at < ?1")
       .bind(new Date(now.getTime() - retention.sentMailDays * DAY).toISOString()),
+    db.prepare(`DELETE FROM job_alert_tokens WHERE alert_id IN (${stoppedAlerts})`).bind(alertCutoff),
+    db.prepare(`DELETE FROM job_alert_sent WHERE alert_id IN (${stoppedAlerts})`).bind(alertCutoff),
+    db.prepare("DELETE FROM job_alerts WHERE status = 'stopped' AND stopped_at < ?1").bind(alertCutoff),
   ]);
   return {
     applications: apps?.meta.changes ?? 0,
@@ -50,5 +58,6 @@ export async function purge(env: Env, now = new Date()): Promise<PurgeReport> {
     registrations: regs?.meta.changes ?? 0,
     supportNeeds: support?.meta.changes ?? 0,
     mails: sent?.meta.changes ?? 0,
+    alerts: alerts?.meta.changes ?? 0,
   };
 }

@@ -36,6 +36,24 @@ describe('the retention purge (daily cron)', () => {
     expect(reg).toEqual({ support_needs: null });
   });
 
+  it('deletes job alerts stopped over 30 days ago, with their links, and keeps recent ones', async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    const recent = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const insert = async (stoppedAt: string) =>
+      (
+        await env.DB.prepare(
+          "INSERT INTO job_alerts (email, email_key, filters, frequency, status, created_at, stopped_at) VALUES ('', '', '{}', 'daily', 'stopped', ?1, ?2) RETURNING id",
+        )
+          .bind(old, stoppedAt)
+          .first<{ id: number }>()
+      )?.id ?? 0;
+    const gone = await insert(old);
+    const kept = await insert(recent);
+    await runCron('30 15 * * *', new Date());
+    expect(await count('SELECT COUNT(*) AS n FROM job_alerts WHERE id = ?1', gone)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM job_alerts WHERE id = ?1', kept)).toBe(1);
+  });
+
   it('sends pending mail from the every-minute cron', async () => {
     await env.DB.prepare(
       "INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at) VALUES ('cron', 'a@example.jp', 's', 'b', ?1, ?1)",
