@@ -24,13 +24,18 @@ export default defineConfig({
   site: site.origin,
   output: 'static',
   trailingSlash: 'always',
-  integrations: [react(), sitemap({
+  integrations: [
+    react(),
+    sitemap({
+      // Pages are rebuilt every day from content: the build's day is the last change a crawler can know of.
+      lastmod: new Date(),
       // Forms, answers and the staff area stay out of search engines (they are noindex as well).
       filter: (page) => {
         const path = new URL(page).pathname;
         return !/\/(staff|apply|register|result|admin|status)\//.test(path) && !/^\/eligibility\/[^/]+\/$/.test(path);
       },
-    })],
+    }),
+  ],
   build: {
     format: 'directory',
     // No inline <style>/<script>: keeps a strict CSP possible without per-page hashes.

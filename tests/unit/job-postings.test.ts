@@ -1,0 +1,68 @@
+/**
+ * Every JobPosting in the build (dist/) follows the rules Google for Jobs holds us to: only on the page of one
+ * real opening this ward employs for and that takes applications today; never on a joint-exam round, a listing
+ * or a registration page; dates in ISO 8601 with +09:00; validThrough at the end of the closing day in Japan;
+ * directApply only where this site's form takes the application.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../../src/lib/catalog';
+import { todayInTokyo } from '../../src/lib/dates';
+import { statusOn } from '../../src/lib/status';
+
+const dist = 'dist';
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const pages = existsSync(dist) ? walk(dist).filter((f) => f.endsWith('.html')) : [];
+const catalog: Catalog = existsSync(join(dist, 'catalog.json'))
+  ? JSON.parse(readFileSync(join(dist, 'catalog.json'), 'utf8'))
+  : { jobs: {}, sessions: {} };
+const postingsIn = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)]
+    .map((m) => JSON.parse(m[1] ?? '{}') as Record<string, unknown>)
+    .filter((d) => d['@type'] === 'JobPosting');
+// The build's instant (the sitemap's lastmod), as a calendar day in Japan: the day the pages judged status by.
+const lastmod = existsSync(join(dist, 'sitemap-0.xml'))
+  ? readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').match(/<lastmod>([^<]+)</)?.[1]
+  : undefined;
+const buildDay = todayInTokyo(lastmod ? new Date(lastmod) : new Date());
+const isJobPage = (url: string) => /^\/jobs\/[^/]+\/$/.test(url) && !['/jobs/open/'].includes(url);
+
+describe('JobPosting structured data in the build', () => {
+  const all = pages.map((f) => ({ url: `/${relative(dist, f).replace(/index\.html$/, '')}`, postings: postingsIn(f) }));
+
+  it('appears on no page but an opening’s own page, and at most once there', () => {
+    for (const { url, postings } of all) {
+      if (!isJobPage(url)) expect(postings, url).toEqual([]);
+      else expect(postings.length, url).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('appears exactly on the openings that take applications on the build day and are not a joint-exam round', () => {
+    const withPosting = all.filter((p) => p.postings.length > 0).map((p) => p.url.split('/')[2]);
+    const expected = Object.entries(catalog.jobs)
+      .filter(
+        ([id, j]) =>
+          statusOn(j, buildDay) === 'open' && !readFileSync(join('content/jobs', `${id}.md`), 'utf8').includes('jointExam: true'),
+      )
+      .map(([id]) => id);
+    expect(withPosting.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(3);
+  });
+
+  it('states its dates in ISO 8601 with +09:00, validThrough at the end of the closing day, directApply as the site does', () => {
+    for (const { url, postings } of all) {
+      for (const p of postings) {
+        const id = url.split('/')[2] ?? '';
+        const job = catalog.jobs[id];
+        expect(job, url).toBeDefined();
+        expect(p['datePosted'], url).toBe(`${job?.opensOn}T00:00:00+09:00`);
+        expect(p['validThrough'], url).toBe(`${job?.closesOn}T23:59:59+09:00`);
+        expect(p['directApply'], url).toBe(job?.applyOnline);
+        expect((p['baseSalary'] as { currency: string }).currency).toBe('JPY');
+        expect(p['hiringOrganization']).toMatchObject({ name: '練馬区' });
+      }
+    }
+  });
+});
