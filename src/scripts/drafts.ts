@@ -39,29 +39,12 @@ function write(form: HTMLFormElement, draft: Draft): void {
   }
 }
 
-/** Adds the "keep on this device" choice at the top of the form (a control with no name: never sent) and starts keeping drafts. */
+/** Starts keeping drafts, with the form's "keep on this device" choice (DraftChoice.astro: no name, never sent). */
 export function keepDrafts(form: HTMLFormElement): DraftControl {
   const key = `draft:${location.pathname}`;
-  const box = document.createElement('div');
-  box.className = 'notice draft-choice';
-  const input = document.createElement('input');
-  input.type = 'checkbox';
-  input.id = 'keep-draft';
-  const label = document.createElement('label');
-  label.htmlFor = 'keep-draft';
-  label.textContent = formCopy.draft.keepOnDevice;
-  const hint = document.createElement('p');
-  hint.id = 'keep-draft-hint';
-  hint.className = 'hint';
-  hint.textContent = formCopy.draft.sharedComputer;
-  input.setAttribute('aria-describedby', hint.id);
-  const row = document.createElement('div');
-  row.className = 'checkbox';
-  row.append(input, label);
-  const status = document.createElement('p');
-  status.setAttribute('role', 'status');
-  box.append(row, hint, status);
-  form.prepend(box);
+  const input = form.querySelector<HTMLInputElement>('[data-draft-choice] input[type="checkbox"]');
+  const status = form.querySelector<HTMLElement>('[data-draft-status]');
+  if (!input || !status) return { clear() {} };
 
   const stored = localStorage.getItem(key) ?? sessionStorage.getItem(key);
   input.checked = localStorage.getItem(key) !== null;

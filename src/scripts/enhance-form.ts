@@ -151,7 +151,7 @@ function enableAddWork(form: HTMLFormElement): void {
   const button = form.querySelector<HTMLButtonElement>('[data-add-work]');
   const list = form.querySelector<HTMLElement>('[data-work-list]');
   if (!button || !list) return;
-  button.hidden = false;
+
   button.addEventListener('click', () => {
     const rows = list.querySelectorAll('[data-work-row]');
     const last = rows[rows.length - 1];
