@@ -5,55 +5,12 @@
  * pattern (an error summary that links to each field, a message at each field, focus on the summary).
  * No zod here: the page's JavaScript budget is 30 KB gzipped.
  */
-import { formCopy } from '../i18n/ja';
 import { todayInTokyo } from '../lib/dates';
-import { answerChecker, type FieldError, readCheckerForm } from '../lib/eligibility-form';
+import { answerChecker, readCheckerForm } from '../lib/eligibility-form';
 import { resultHtml } from '../lib/eligibility-view';
 import { unflatten } from '../lib/unflatten';
 import type { Rules } from '../schemas/rules';
-
-const fieldId = (name: string) => `f-${name.replaceAll('.', '-')}`;
-
-function showErrors(form: HTMLFormElement, slot: HTMLElement, errors: FieldError[]): void {
-  for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
-  for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
-  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  slot.replaceChildren();
-  document.title = document.title.replace(formCopy.errorTitlePrefix, '');
-  if (errors.length === 0) return;
-
-  const summary = document.createElement('div');
-  summary.className = 'error-summary';
-  summary.tabIndex = -1;
-  summary.setAttribute('role', 'alert');
-  const heading = document.createElement('h2');
-  heading.textContent = formCopy.errorSummaryTitle;
-  const list = document.createElement('ul');
-  for (const error of errors) {
-    const control = form.querySelector<HTMLElement>(`#${CSS.escape(fieldId(error.field))}`);
-    const item = document.createElement('li');
-    if (control) {
-      const link = document.createElement('a');
-      link.href = `#${control.id}`;
-      link.textContent = error.message;
-      link.addEventListener('click', (event) => {
-        event.preventDefault();
-        control.focus();
-        control.scrollIntoView({ block: 'center' });
-      });
-      item.append(link);
-      control.setAttribute('aria-invalid', 'true');
-      control.closest('.form-field')?.classList.add('has-error');
-      const message = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(error.field)}"]`);
-      if (message) message.textContent = error.message;
-    } else item.textContent = error.message;
-    list.append(item);
-  }
-  summary.append(heading, list);
-  slot.append(summary);
-  document.title = `${formCopy.errorTitlePrefix}${document.title}`;
-  summary.focus();
-}
+import { showErrors } from './error-summary';
 
 function fieldsOf(form: HTMLFormElement): Record<string, unknown> {
   const flat: Record<string, unknown> = {};

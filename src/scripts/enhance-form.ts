@@ -13,6 +13,7 @@ import { applicationFieldOrder, applicationLimits, applicationSchema, isBlankWor
 import { type FieldError, fieldErrors } from '../schemas/messages';
 import { registrationSchema } from '../schemas/registration';
 import { keepDrafts } from './drafts';
+import { showErrors } from './error-summary';
 
 const forms: Record<string, { schema: z.ZodType; order: readonly string[] }> = {
   application: { schema: applicationSchema, order: applicationFieldOrder },
@@ -21,7 +22,6 @@ const forms: Record<string, { schema: z.ZodType; order: readonly string[] }> = {
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-const fieldId = (name: string) => `f-${name.replaceAll('.', '-')}`;
 
 function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -48,52 +48,6 @@ async function checkFile(file: File | undefined): Promise<FieldError[]> {
   if (file.size > applicationLimits.cvBytes) return [{ field: 'cv', message: submissionCopy.pdfTooLarge }];
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
   return String.fromCharCode(...head) === '%PDF-' ? [] : [{ field: 'cv', message: submissionCopy.notPdf }];
-}
-
-function showErrors(form: HTMLFormElement, slot: HTMLElement, errors: FieldError[], fallback?: string): void {
-  for (const el of form.querySelectorAll<HTMLElement>('[data-error-for]')) el.textContent = '';
-  for (const el of form.querySelectorAll('.has-error')) el.classList.remove('has-error');
-  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  slot.replaceChildren();
-  document.title = document.title.replace(formCopy.errorTitlePrefix, '');
-  if (errors.length === 0 && !fallback) return;
-
-  const summary = document.createElement('div');
-  summary.className = 'error-summary';
-  summary.tabIndex = -1;
-  summary.setAttribute('role', 'alert');
-  const heading = document.createElement('h2');
-  heading.textContent = formCopy.errorSummaryTitle;
-  const list = document.createElement('ul');
-  for (const error of errors) {
-    const control = form.querySelector<HTMLElement>(`#${CSS.escape(fieldId(error.field))}`);
-    const item = document.createElement('li');
-    if (control) {
-      const link = document.createElement('a');
-      link.href = `#${control.id}`;
-      link.textContent = error.message;
-      link.addEventListener('click', (event) => {
-        event.preventDefault();
-        control.focus();
-        control.scrollIntoView({ block: 'center' });
-      });
-      item.append(link);
-      control.setAttribute('aria-invalid', 'true');
-      control.closest('.form-field')?.classList.add('has-error');
-      const message = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(error.field)}"]`);
-      if (message) message.textContent = error.message;
-    } else item.textContent = error.message;
-    list.append(item);
-  }
-  if (fallback && errors.length === 0) {
-    const item = document.createElement('li');
-    item.textContent = fallback;
-    list.append(item);
-  }
-  summary.append(heading, list);
-  slot.append(summary);
-  document.title = `${formCopy.errorTitlePrefix}${document.title}`;
-  summary.focus();
 }
 
 function showAnswer(form: HTMLFormElement, body: { reference?: string; status?: string; job?: string; statusUrl?: string }): void {
