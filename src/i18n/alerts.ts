@@ -1,17 +1,7 @@
 /** Every word of the job alerts by mail: the subscribe form, the Worker's pages and the mails. */
 import { type CalendarDate, formatDate } from '../lib/dates';
 import { site } from '../site.config';
-import type { Mail } from './mail';
-
-const signature = () =>
-  [
-    '',
-    '――――――――――――――――',
-    site.organisation.hrDepartment,
-    `電話 ${site.organisation.phone}`,
-    site.origin,
-    '※このメールは送信専用のアドレスからお送りしています。返信いただいてもお答えできません。',
-  ].join('\n');
+import { type Mail, signature } from './mail';
 
 export type Frequency = 'daily' | 'weekly';
 const frequencyLabel: Record<Frequency, string> = { daily: '毎日', weekly: '毎週' };

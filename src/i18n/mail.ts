@@ -12,7 +12,8 @@ export interface Mail {
   body: string;
 }
 
-const signature = () =>
+/** The ward's sign-off under every mail. */
+export const signature = () =>
   [
     '',
     '――――――――――――――――',
