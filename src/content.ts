@@ -3,9 +3,10 @@
  * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { assertNoProblems, unknownRoutes } from './lib/content-checks';
+import { assertNoProblems, routeFigureProblems, unknownRoutes } from './lib/content-checks';
 import { todayInTokyo } from './lib/dates';
 import { type GlossaryTerm, glossaryHref, glossaryProblems } from './lib/glossary-links';
+import { routePayRange } from './lib/pay';
 import { type Status, statusOn } from './lib/status';
 
 export type Job = CollectionEntry<'jobs'>;
@@ -35,10 +36,21 @@ export async function currentRules() {
 export async function allJobs(): Promise<Job[]> {
   const jobs = published(await getCollection('jobs'));
   const rules = await currentRules();
+  const routes = rules.data.routes;
   assertNoProblems(
     unknownRoutes(
       jobs.map((j) => ({ file: fileOf(j), route: j.data.route })),
-      rules.data.routes.map((r) => r.id),
+      routes.map((r) => r.id),
+      fileOf(rules),
+    ),
+  );
+  assertNoProblems(
+    routeFigureProblems(
+      jobs.map((j) => ({ file: fileOf(j), route: j.data.route, experienceYears: j.data.requirements.experienceYears, pay: j.data.pay })),
+      (id) => {
+        const route = routes.find((r) => r.id === id);
+        return route && { requiredYears: route.window.requiredYears, pay: routePayRange(rules.data, id) };
+      },
       fileOf(rules),
     ),
   );

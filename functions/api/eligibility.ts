@@ -23,9 +23,15 @@ export const eligibility = new Hono<{ Bindings: Env }>();
 /** Four rows of a few short fields: a few hundred bytes. */
 const MAX_BODY = 16 * 1024;
 
-/** The checker page to go back to, for a route id the rules know. */
-const backTo = (route: unknown, known: readonly string[]) =>
-  typeof route === 'string' && known.includes(route) ? `/eligibility/${route}/` : '/eligibility/';
+/** An opening's page on this site (the short checker on it sends its path as `back`); nothing else is linked. */
+const JOB_PAGE = /^\/jobs\/[a-z0-9][a-z0-9-]{0,99}\/$/;
+
+/** The page to go back to: the opening the form was on, else the checker page of a route the rules know. */
+function backTo(fields: Record<string, unknown>, known: readonly string[]): string {
+  const { back, route } = fields;
+  if (typeof back === 'string' && JOB_PAGE.test(back)) return back;
+  return typeof route === 'string' && known.includes(route) ? `/eligibility/${route}/` : '/eligibility/';
+}
 
 eligibility.post('/', async (c) => {
   let back = '/eligibility/';
@@ -36,7 +42,7 @@ eligibility.post('/', async (c) => {
     const { fields } = await readSubmission(request, { maxBytes: MAX_BODY });
     const rules = await loadRules(c.env.ASSETS);
     const routes = rules.routes.map((r) => r.id);
-    back = backTo(fields['route'], routes);
+    back = backTo(fields, routes);
     const today = todayInTokyo();
 
     const read = readCheckerForm(fields, rules, today);

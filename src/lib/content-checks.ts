@@ -44,6 +44,46 @@ export function unknownRoutes(jobs: { file: string; route?: string | undefined }
     .map((j) => `${j.file} の route「${j.route}」は ${rulesFile} にありません。次のいずれかにしてください：${routeIds.join('、')}`);
 }
 
+/** What the rules fix for an opening of a route: the years of experience required, and the pay when a grade has rules. */
+export interface RouteFigures {
+  requiredYears: number;
+  /** Monthly pay (本給 + 地域手当), from the pay rules of the route's grade. */
+  pay?: { low: number; high: number } | undefined;
+}
+
+export interface JobFigures {
+  file: string;
+  route?: string | undefined;
+  experienceYears?: number | undefined;
+  pay: { unit: string; min: number; max?: number | undefined };
+}
+
+/**
+ * An opening must state what the rules of its route say: the page's facts, its JobPosting and the checker on the
+ * same page would otherwise disagree. The message gives the figures to write.
+ */
+export function routeFigureProblems(
+  jobs: JobFigures[],
+  figuresOf: (route: string) => RouteFigures | undefined,
+  rulesFile: string,
+): string[] {
+  const problems: string[] = [];
+  for (const job of jobs) {
+    const figures = job.route === undefined ? undefined : figuresOf(job.route);
+    if (!figures) continue;
+    if (job.experienceYears !== undefined && job.experienceYears !== figures.requiredYears)
+      problems.push(
+        `${job.file} の requirements.experienceYears（${job.experienceYears}）が ${rulesFile} の区分「${job.route}」の必要年数と違います。${figures.requiredYears} にしてください。`,
+      );
+    const pay = figures.pay;
+    if (pay && (job.pay.unit !== '月給' || job.pay.min !== pay.low || (job.pay.max ?? job.pay.min) !== pay.high))
+      problems.push(
+        `${job.file} の給与（pay）が ${rulesFile} の区分「${job.route}」の給与の規則と違います。unit: 月給、min: ${pay.low}、max: ${pay.high} にしてください（本給と地域手当の合計です）。`,
+      );
+  }
+  return problems;
+}
+
 export class ContentError extends Error {
   constructor(problems: string[]) {
     super(`コンテンツに問題があります：\n- ${problems.join('\n- ')}`);

@@ -309,6 +309,29 @@ export function reproduceExample(rules: Rules, example: WorkedExample): ExampleF
   };
 }
 
+/**
+ * The monthly pay (本給 + 地域手当, without dependents) that the grade of a route can start at: what the job page and
+ * its JobPosting state, so that they come from the same rules as the estimator. Low: the lowest 初任給 step of any
+ * education, plus the route's required years beyond those the grade already includes, converted at the lowest share
+ * among the kinds of work that count for the route (nobody eligible has less). High: the highest 初任給 step plus
+ * every experience step the grade can add. undefined when no pay grade belongs to the route.
+ */
+export function routePayRange(rules: Rules, routeId: string): Range | undefined {
+  const grade = rules.pay.grades.find((g) => g.route === routeId);
+  const route = rules.routes.find((r) => r.id === routeId);
+  const counting = route && rules.counting.find((c) => c.id === route.counting);
+  if (!grade || !route || !counting) return undefined;
+  const shares = new Map(rules.pay.experience.shares.map((s) => [s.kind, hundredths(s.percent)]));
+  const lowestShare = Math.min(...counting.kinds.map((k) => shares.get(k) ?? 0));
+  const steps = Object.values(grade.startingSteps);
+  const requiredUnits = route.window.requiredYears * 360 * lowestShare;
+  return {
+    low: gradeFigures(rules, grade, Math.min(...steps), requiredUnits, 0).monthly,
+    // Unbounded experience: the grade's caps decide.
+    high: gradeFigures(rules, grade, Math.max(...steps), Number.POSITIVE_INFINITY, 0).monthly,
+  };
+}
+
 /** 293,400円, or 293,400円〜310,200円 for a range. */
 export function formatRange(r: Range): string {
   return r.low === r.high ? yen(r.low) : `${yen(r.low)}〜${yen(r.high)}`;

@@ -39,8 +39,12 @@ function write(form: HTMLFormElement, draft: Draft): void {
   }
 }
 
-/** Starts keeping drafts, with the form's "keep on this device" choice (DraftChoice.astro: no name, never sent). */
-export function keepDrafts(form: HTMLFormElement): DraftControl {
+/**
+ * Starts keeping drafts, with the form's "keep on this device" choice (DraftChoice.astro: no name, never sent).
+ * `makeRoom` adds the controls a draft names that the page does not show yet (rows added by a button), before the
+ * draft is written back.
+ */
+export function keepDrafts(form: HTMLFormElement, makeRoom: (names: string[]) => void = () => {}): DraftControl {
   const key = `draft:${location.pathname}`;
   const input = form.querySelector<HTMLInputElement>('[data-draft-choice] input[type="checkbox"]');
   const status = form.querySelector<HTMLElement>('[data-draft-status]');
@@ -50,7 +54,9 @@ export function keepDrafts(form: HTMLFormElement): DraftControl {
   input.checked = localStorage.getItem(key) !== null;
   if (stored) {
     try {
-      write(form, JSON.parse(stored) as Draft);
+      const draft = JSON.parse(stored) as Draft;
+      makeRoom(Object.keys(draft));
+      write(form, draft);
       status.textContent = formCopy.draft.restored;
       // Let counters and other listeners see the restored text.
       for (const el of fields(form)) el.dispatchEvent(new Event('input', { bubbles: true }));

@@ -101,15 +101,19 @@ function addCounters(form: HTMLFormElement): void {
   }
 }
 
-function enableAddWork(form: HTMLFormElement): void {
+/**
+ * The button that adds a row of work history. Returns what a restored draft uses to show as many rows as it holds
+ * (names such as work.4.employer); a form without the button needs nothing.
+ */
+function enableAddWork(form: HTMLFormElement): (names: string[]) => void {
   const button = form.querySelector<HTMLButtonElement>('[data-add-work]');
   const list = form.querySelector<HTMLElement>('[data-work-list]');
-  if (!button || !list) return;
+  if (!button || !list) return () => {};
 
-  button.addEventListener('click', () => {
+  const addRow = (): HTMLElement | undefined => {
     const rows = list.querySelectorAll('[data-work-row]');
     const last = rows[rows.length - 1];
-    if (!last || rows.length >= applicationLimits.workEntries) return;
+    if (!last || rows.length >= applicationLimits.workEntries) return undefined;
     const i = rows.length;
     const row = last.cloneNode(true) as HTMLElement;
     const from = rows.length - 1;
@@ -119,9 +123,15 @@ function enableAddWork(form: HTMLFormElement): void {
     for (const control of row.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) control.value = '';
     last.after(row);
     addCounters(form);
-    row.querySelector<HTMLElement>('input')?.focus();
     if (i + 1 >= applicationLimits.workEntries) button.hidden = true;
-  });
+    return row;
+  };
+  button.addEventListener('click', () => addRow()?.querySelector<HTMLElement>('input')?.focus());
+
+  return (names) => {
+    const wanted = Math.max(0, ...names.map((n) => Number(/^work\.(\d+)\./.exec(n)?.[1] ?? -1) + 1));
+    while (list.querySelectorAll('[data-work-row]').length < wanted && addRow());
+  };
 }
 
 function enhance(form: HTMLFormElement): void {
@@ -131,8 +141,8 @@ function enhance(form: HTMLFormElement): void {
   if (!config || !slot || !submit) return;
   const key = newKey();
   addCounters(form);
-  enableAddWork(form);
-  const drafts = keepDrafts(form);
+  const makeRoom = enableAddWork(form);
+  const drafts = keepDrafts(form, makeRoom);
   form.dataset['enhanced'] = 'true';
 
   form.addEventListener('submit', async (event) => {

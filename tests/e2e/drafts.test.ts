@@ -23,6 +23,22 @@ test('a draft survives a reload in the same tab, and is gone after sending', asy
   await expect(page.getByLabel(/メールアドレス/)).toHaveValue('');
 });
 
+test('rows of work history added with the button come back with the draft', async ({ page }) => {
+  await page.goto(APPLY);
+  const rows = page.locator('[data-work-row]');
+  const shown = await rows.count();
+  await page.getByRole('button', { name: '職歴を追加する' }).click();
+  await page.getByRole('button', { name: '職歴を追加する' }).click();
+  await expect(rows).toHaveCount(shown + 2);
+  const last = page.getByRole('group', { name: `職歴 ${shown + 2}` });
+  await last.getByLabel(/勤務先/).fill('株式会社ねりまテスト');
+  page.on('dialog', (d) => d.accept());
+  await page.reload();
+  await page.locator('form[data-enhanced]').waitFor();
+  await expect(rows).toHaveCount(shown + 2);
+  await expect(page.getByRole('group', { name: `職歴 ${shown + 2}` }).getByLabel(/勤務先/)).toHaveValue('株式会社ねりまテスト');
+});
+
 test('leaving a page with unsent changes asks first', async ({ page }) => {
   await page.goto(APPLY);
   await page.getByLabel(/志望動機/).fill('書きかけの志望動機');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems, unknownRoutes } from '../../src/lib/content-checks';
+import {
+  assertNoProblems,
+  duplicateSessionIds,
+  initiativeNumberProblems,
+  routeFigureProblems,
+  unknownRoutes,
+} from '../../src/lib/content-checks';
 
 describe('session ids across files', () => {
   it('finds none when every id is unique', () => {
@@ -47,5 +53,30 @@ describe('routes of openings', () => {
     expect(unknownRoutes([{ file: 'content/jobs/a.md', route: 'r-9' }], ['r-1', 'r-2'], 'content/rules/2026.yaml')).toEqual([
       'content/jobs/a.md の route「r-9」は content/rules/2026.yaml にありません。次のいずれかにしてください：r-1、r-2',
     ]);
+  });
+});
+
+describe('what an opening states against the rules of its route', () => {
+  const figures = (route: string) => ({ k1: { requiredYears: 4, pay: { low: 238680, high: 366360 } }, ward: { requiredYears: 3 } })[route];
+  const job = { file: 'content/jobs/a.md', route: 'k1', experienceYears: 4, pay: { unit: '月給', min: 238680, max: 366360 } };
+
+  it('accepts the figures of the rules, a route without pay rules, and an opening without a route', () => {
+    const ward = { file: 'b.md', route: 'ward', experienceYears: 3, pay: { unit: '月給', min: 318000, max: 380000 } };
+    const none = { file: 'c.md', pay: { unit: '時給', min: 1350 } };
+    expect(routeFigureProblems([job, ward, none], figures, 'content/rules/2026.yaml')).toEqual([]);
+  });
+
+  it('names the file and the figures to write when the years or the pay differ', () => {
+    const wrong = { ...job, experienceYears: 5, pay: { unit: '月給', min: 259000, max: 366360 } };
+    expect(routeFigureProblems([wrong], figures, 'content/rules/2026.yaml')).toEqual([
+      'content/jobs/a.md の requirements.experienceYears（5）が content/rules/2026.yaml の区分「k1」の必要年数と違います。4 にしてください。',
+      'content/jobs/a.md の給与（pay）が content/rules/2026.yaml の区分「k1」の給与の規則と違います。unit: 月給、min: 238680、max: 366360 にしてください（本給と地域手当の合計です）。',
+    ]);
+  });
+
+  it('refuses an hourly figure or a missing maximum where the rules give a monthly range', () => {
+    const hourly = { ...job, pay: { unit: '時給', min: 238680, max: 366360 } };
+    const noMax = { ...job, pay: { unit: '月給', min: 238680 } };
+    expect(routeFigureProblems([hourly, noMax], figures, 'x.yaml')).toHaveLength(2);
   });
 });

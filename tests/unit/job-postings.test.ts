@@ -2,14 +2,18 @@
  * Every JobPosting in the build (dist/) follows the rules Google for Jobs holds us to: only on the page of one
  * real opening this ward employs for and that takes applications today; never on a joint-exam round, a listing
  * or a registration page; dates in ISO 8601 with +09:00; validThrough at the end of the closing day in Japan;
- * directApply only where this site's form takes the application.
+ * directApply only where this site's form takes the application; baseSalary and the experience asked for from the
+ * rules of the opening's route, the same rules the checker and the estimator use.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Catalog } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
+import { routePayRange } from '../../src/lib/pay';
 import { statusOn } from '../../src/lib/status';
+import { parseRules } from '../../src/schemas/rules';
 
 const dist = 'dist';
 const walk = (dir: string): string[] =>
@@ -27,6 +31,9 @@ const lastmod = existsSync(join(dist, 'sitemap-0.xml'))
   ? readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').match(/<lastmod>([^<]+)</)?.[1]
   : undefined;
 const buildDay = todayInTokyo(lastmod ? new Date(lastmod) : new Date());
+const rulesFile = 'content/rules/2026.yaml';
+const rules = parseRules(rulesFile, parse(readFileSync(rulesFile, 'utf8')));
+const routeOf = (id: string) => readFileSync(join('content/jobs', `${id}.md`), 'utf8').match(/^route: *([a-z0-9-]+)/m)?.[1];
 const isJobPage = (url: string) => /^\/jobs\/[^/]+\/$/.test(url) && !['/jobs/open/'].includes(url);
 
 describe('JobPosting structured data in the build', () => {
@@ -64,5 +71,28 @@ describe('JobPosting structured data in the build', () => {
         expect(p['hiringOrganization']).toMatchObject({ name: '練馬区' });
       }
     }
+  });
+
+  it('states pay and experience from the rules of its route, where the rules have them', () => {
+    let fromRules = 0;
+    for (const { url, postings } of all) {
+      for (const p of postings) {
+        const route = rules.routes.find((r) => r.id === routeOf(url.split('/')[2] ?? ''));
+        if (!route) continue;
+        expect(p['experienceRequirements'], url).toEqual({
+          '@type': 'OccupationalExperienceRequirements',
+          monthsOfExperience: route.window.requiredYears * 12,
+        });
+        const range = routePayRange(rules, route.id);
+        if (!range) continue;
+        expect(p['baseSalary'], url).toEqual({
+          '@type': 'MonetaryAmount',
+          currency: 'JPY',
+          value: { '@type': 'QuantitativeValue', minValue: range.low, maxValue: range.high, unitText: 'MONTH' },
+        });
+        fromRules++;
+      }
+    }
+    expect(fromRules).toBeGreaterThan(3);
   });
 });

@@ -3,10 +3,11 @@
  * reproduceExample and by estimatePay from a person with real dates; then the edges of the conversion.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { WorkPeriod } from '../../src/lib/eligibility';
-import { estimatePay, formatRange, type PayInput, reproduceExample } from '../../src/lib/pay';
+import { dateOf, dayNumber, type WorkPeriod } from '../../src/lib/eligibility';
+import { estimatePay, formatRange, type PayInput, reproduceExample, routePayRange } from '../../src/lib/pay';
 import { parseRules } from '../../src/schemas/rules';
 
 const file = 'content/rules/2026.yaml';
@@ -229,5 +230,71 @@ describe('estimatePay', () => {
 
   it('refuses an education the rules do not have', () => {
     expect(() => estimatePay(rules, { ...fourYears, education: 'phd' }, TODAY)).toThrow(RangeError);
+  });
+});
+
+describe('the pay range an opening states (routePayRange)', () => {
+  const table = (gradeId: string) => {
+    const g = rules.pay.grades.find((x) => x.id === gradeId);
+    if (!g) throw new Error(`no grade ${gradeId}`);
+    /** 本給 of a 号給, plus 地域手当 at 20%, rounded down as the rules say. */
+    return (step: number) => {
+      const base = g.table.firstStepPay + (step - 1) * g.table.stepIncrement;
+      return base + Math.floor(base * 0.2);
+    };
+  };
+
+  it('1級職: from 高校卒 (13号給) with 4 years at the lowest share (50%: 8号給), to 大学院修了 (37号給) + the 40号給 cap', () => {
+    const monthly = table('grade-1');
+    expect(routePayRange(rules, 'tokubetsuku-keiken-1')).toEqual({ low: monthly(13 + 8), high: monthly(37 + 40) });
+  });
+
+  it('2級職 and 3級職 already include the required years: from the lowest 初任給 step to the highest step with the cap', () => {
+    expect(routePayRange(rules, 'tokubetsuku-keiken-2')).toEqual({ low: table('grade-2')(23), high: table('grade-2')(35 + 24) });
+    expect(routePayRange(rules, 'tokubetsuku-keiken-3')).toEqual({ low: table('grade-3')(13), high: table('grade-3')(25 + 20) });
+  });
+
+  it('is undefined for a route without a pay grade (the opening states its own pay)', () => {
+    expect(routePayRange(rules, 'ku-ninkitsuki')).toBeUndefined();
+    expect(routePayRange(rules, 'no-such-route')).toBeUndefined();
+  });
+
+  it('holds every estimate of a person eligible for the grade (property)', () => {
+    const kinds = rules.kinds.map((k) => k.id);
+    const period = fc
+      .record({
+        start: fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2026-06-30') }),
+        length: fc.integer({ min: 0, max: 6000 }),
+        ongoing: fc.boolean(),
+        hours: fc.constantFrom(20, 29, 38.75, 45),
+        kind: fc.constantFrom(...kinds),
+      })
+      .map(
+        (r): WorkPeriod => ({
+          from: dateOf(r.start),
+          to: r.ongoing ? null : dateOf(r.start + r.length),
+          hoursPerWeek: r.hours,
+          kind: r.kind,
+        }),
+      );
+    const person = fc.record({
+      education: fc.constantFrom(...rules.pay.educations.map((e) => e.id)),
+      birthDate: fc.integer({ min: dayNumber('1967-01-01'), max: dayNumber('2000-12-31') }).map(dateOf),
+      periods: fc.array(period, { minLength: 1, maxLength: 5 }),
+    });
+    let eligible = 0;
+    fc.assert(
+      fc.property(person, (input) => {
+        for (const g of estimatePay(rules, input, TODAY).grades.filter((x) => x.eligible)) {
+          const range = routePayRange(rules, g.routeId);
+          expect(range).toBeDefined();
+          expect(g.monthly.low).toBeGreaterThanOrEqual(range?.low ?? Number.NaN);
+          expect(g.monthly.high).toBeLessThanOrEqual(range?.high ?? Number.NaN);
+          eligible++;
+        }
+      }),
+      { numRuns: 600 },
+    );
+    expect(eligible).toBeGreaterThan(50); // the property met eligible people, not only the others
   });
 });

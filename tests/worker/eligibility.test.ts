@@ -111,6 +111,23 @@ describe('POST /api/eligibility from a form without JavaScript', () => {
     expect(text).toContain('最終学歴を選んで確認し直すと、初任給の目安も表示します。');
   });
 
+  it('leads back to the opening the short form was on, and to nothing else', async () => {
+    const linkBack = async (back: string) => {
+      const html = await (await postForm('/api/eligibility', twoEmployers({ back }))).text();
+      return html.match(/<a href="([^"]*)">入力画面に戻る<\/a>/)?.[1];
+    };
+    expect(await linkBack('/jobs/jimu-keiken-2027/')).toBe('/jobs/jimu-keiken-2027/');
+    for (const other of [
+      'https://evil.example/',
+      '//evil.example/jobs/x/',
+      '/jobs/../admin/',
+      '/staff/',
+      '/jobs/x/apply/',
+      'javascript:alert(1)',
+    ])
+      expect(await linkBack(other), other).toBe('/eligibility/tokubetsuku-keiken-1/');
+  });
+
   it('escapes what was sent back on the page', async () => {
     const r = await postForm(
       '/api/eligibility',
