@@ -8,8 +8,7 @@
  * quality 11 reported beside them):
  *   no-js      pages that need no interaction ship 0 bytes of JavaScript (no script, inline or external,
  *              no modulepreload). Interactive: /jobs/, /jobs/open/, /jobs/{type,family,employment}/x/,
- *              /jobs/x/apply/, /register/x/, /eligibility/x/ (the eligibility checker of one route), and any
- *              page that carries the checker's form (each opening of a route, /jobs/x/).
+ *              /jobs/x/apply/, /register/x/, /eligibility/x/ (the eligibility checker of one route).
  *   critical   HTML + its render-blocking CSS (<link rel=stylesheet>) ≤ 14 KB (14 × 1024 bytes).
  *   transfer   HTML + CSS + JS + favicon ≤ 50 KB per content page (content images not counted; form pages
  *              have the form-js budget instead).
@@ -17,8 +16,7 @@
  *   form-js    a form page (/jobs/x/apply/, /register/x/) ships ≤ 90 KB of JavaScript: every <script src>
  *              module plus its static imports, followed through dist/ recursively. Modules only reached by a
  *              dynamic import() (e.g. /pagefind/pagefind.js) load on demand: reported apart; on form pages they count.
- *   checker-js a page with the eligibility checker (/eligibility/x/, an opening of a route) ships ≤ 30 KB of JavaScript,
- *              static and loaded after the page
+ *   checker-js the eligibility checker (/eligibility/x/) ships ≤ 30 KB of JavaScript, static and loaded after the page
  *              together (it computes the answer in the browser, without zod).
  *   images     every <img> has width and height, a modern format (webp, avif, svg) and loading="lazy"
  *              unless it is the first image of the page.
@@ -64,8 +62,6 @@ export const NOT_PUBLIC = [/^\/admin\//];
 export const FORMS = [/^\/jobs\/[^/]+\/apply\/$/, /^\/register\/[^/]+\/$/];
 /** The eligibility checker's pages, one per route. */
 export const CHECKERS = [/^\/eligibility\/[^/]+\/$/];
-/** The checker's form, also on each opening of a route (/jobs/x/): such a page is interactive and has the checker budget. */
-export const CHECKER_FORM = /<form\b[^>]*\bdata-checker\b/;
 
 const FONT_FILE = /\.(woff2?|ttf|otf|eot)$/i;
 const MODERN_IMAGE = /\.(webp|avif|svg)$/i;
@@ -268,8 +264,7 @@ export function measureBudgets(distDir) {
     if (NOT_PUBLIC.some((re) => re.test(url))) continue;
     const raw = readFileSync(file);
     const html = raw.toString('utf8').replace(/<!--[\s\S]*?-->/g, '');
-    const checker = CHECKERS.some((re) => re.test(url)) || CHECKER_FORM.test(html);
-    const interactive = isInteractive(url) || checker;
+    const interactive = isInteractive(url);
     const form = isForm(url);
 
     /** @type {string[]} */ const cssFiles = [];
@@ -404,7 +399,7 @@ export function measureBudgets(distDir) {
         actual: formJs,
         limit: BUDGETS.formJsBytes,
       });
-    const checkerJs = checker ? jsSize.gzip + sum(onDemand).gzip : 0;
+    const checkerJs = CHECKERS.some((re) => re.test(url)) ? jsSize.gzip + sum(onDemand).gzip : 0;
     if (checkerJs > BUDGETS.checkerJsBytes)
       violations.push({
         budget: 'checker-js',

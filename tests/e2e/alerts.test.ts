@@ -1,16 +1,12 @@
 /**
  * Job alerts by mail, without JavaScript: subscribe from a filtered listing, confirm from the mail, see the
- * alert active, stop it in one click (RFC 8058) and see it stopped. Digest delivery is in the Worker tests.
+ * alert active, stop it in one click (RFC 8058) and see it stopped. Digests: alerts-digest.test.ts.
  */
 import { uniqueEmail } from './support/fill';
-import { readOutbox, sqlText } from './support/outbox';
+import { alertLink, readOutbox, sqlText } from './support/outbox';
 import { expect, test } from './support/test';
 
 test.use({ javaScriptEnabled: false });
-
-/** A link of a mail (its origin may be another: only path and query are used here). */
-const linkIn = (body: string | undefined, path: string) =>
-  new URL(body?.match(new RegExp(`https?://\\S+/api/alerts/${path}\\?token=[A-Za-z0-9_-]+`))?.[0] ?? 'http://invalid/');
 
 test('subscribe from a listing, confirm, see it active, unsubscribe in one click, see it stopped', async ({ page }) => {
   const email = uniqueEmail('alert');
@@ -24,8 +20,7 @@ test('subscribe from a listing, confirm, see it active, unsubscribe in one click
 
   const mails = readOutbox(`kind = 'alert_confirm' AND recipient = ${sqlText(email)}`);
   expect(mails).toHaveLength(1);
-  const confirm = linkIn(mails[0]?.body, 'confirm');
-  await page.goto(`${confirm.pathname}${confirm.search}`);
+  await page.goto(alertLink(mails[0]?.body, 'confirm'));
   await page.getByRole('button', { name: '登録を確定する' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('登録が完了しました');
 
@@ -36,14 +31,14 @@ test('subscribe from a listing, confirm, see it active, unsubscribe in one click
   await expect(page.getByText('毎週', { exact: true }).first()).toBeVisible();
 
   // What a mail provider does with List-Unsubscribe-Post: a POST from elsewhere, no cookies, no page.
-  const manage = linkIn(mails[0]?.body, 'manage');
-  const oneClick = await page.request.post(`/api/alerts/unsubscribe${manage.search}`, {
+  const manage = alertLink(mails[0]?.body, 'manage');
+  const oneClick = await page.request.post(manage.replace('/manage?', '/unsubscribe?'), {
     form: { 'List-Unsubscribe': 'One-Click' },
     headers: { Origin: 'https://mail.example' },
   });
   expect(oneClick.status()).toBe(200);
 
-  await page.goto(`${manage.pathname}${manage.search}`);
+  await page.goto(manage);
   await expect(page.locator('[data-alert-status]')).toHaveText('停止済み');
   await expect(page.getByRole('button', { name: '配信を停止する' })).toHaveCount(0);
 });

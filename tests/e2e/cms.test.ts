@@ -4,57 +4,21 @@
  * rebuilt site shows the new deadline. Nothing touches the working copy: the copy has its own content, build
  * and decap-server (on ports of its own), and node_modules linked package by package (its caches stay apart).
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
 import { adminHeaders } from './support/admin-headers';
+import { bin, build, copyProject, root, toolEnv } from './support/project-copy';
 
-const root = process.cwd();
-const bin = join(root, 'node_modules', '.bin');
 const DECAP_PORT = Number(process.env['CMS_E2E_DECAP_PORT'] ?? 8806);
 const SITE_PORT = Number(process.env['CMS_E2E_SITE_PORT'] ?? 8805);
 const site = `http://127.0.0.1:${SITE_PORT}`;
 const decapApi = `http://127.0.0.1:${DECAP_PORT}/api/v1`;
 const JOB = 'content/jobs/jimu-keiken-2027.md';
-
-/** Top-level entries of the project that the copy does without (node_modules is linked apart). */
-const SKIP = new Set([
-  'node_modules',
-  'dist',
-  '.git',
-  '.astro',
-  '.wrangler',
-  '.tmp',
-  'reports',
-  'test-results',
-  'playwright-report',
-  '.vitest',
-]);
-
-function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nerima-cms-e2e-'));
-  for (const name of readdirSync(root)) if (!SKIP.has(name)) cpSync(join(root, name), join(dir, name), { recursive: true });
-  // Each package linked on its own: the copy's build writes its caches (.astro, .vite) into a node_modules of its own.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(root, 'node_modules')))
-    if (!['.astro', '.vite', '.cache'].includes(name)) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
-  return dir;
-}
-
-const toolEnv = () => ({
-  ...process.env,
-  PATH: `${bin}:${process.env['PATH'] ?? ''}`,
-  ASTRO_TELEMETRY_DISABLED: '1',
-  CMS_LOCAL_BACKEND_URL: decapApi,
-});
-
-async function build(dir: string) {
-  await promisify(execFile)(join(bin, 'astro'), ['build'], { cwd: dir, env: toolEnv(), maxBuffer: 64 * 1024 * 1024 });
-}
+/** The build and decap-server both learn where the editor's local backend is. */
+const cmsEnv = { CMS_LOCAL_BACKEND_URL: decapApi };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -91,7 +55,7 @@ function serve(dist: string): Promise<Server> {
 async function startDecapServer(dir: string): Promise<ChildProcess> {
   const child = spawn(join(bin, 'node'), [join(root, 'node_modules', 'decap-server', 'dist', 'index.js')], {
     cwd: dir,
-    env: { ...toolEnv(), BIND_HOST: '127.0.0.1', PORT: String(DECAP_PORT), MODE: 'fs', GIT_REPO_DIRECTORY: dir, LOG_LEVEL: 'warn' },
+    env: { ...toolEnv(cmsEnv), BIND_HOST: '127.0.0.1', PORT: String(DECAP_PORT), MODE: 'fs', GIT_REPO_DIRECTORY: dir, LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
@@ -154,8 +118,8 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(60_000);
-    dir = copyProject();
-    await build(dir);
+    dir = copyProject('nerima-cms-e2e-');
+    await build(dir, cmsEnv);
     server = await serve(join(dir, 'dist'));
     decap = await startDecapServer(dir);
   });
@@ -193,7 +157,7 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     expect(lineDiff(before, after)).toEqual({ removed: ['closesOn: 2026-12-21'], added: ['closesOn: 2026-12-28'] });
 
     // Rebuilt, the opening's page shows the new deadline.
-    await build(dir);
+    await build(dir, cmsEnv);
     await page.goto(`${site}/jobs/jimu-keiken-2027/`);
     await expect(page.getByText('2026年12月28日').first()).toBeVisible();
     await expect(page.getByText('2026年12月21日')).toHaveCount(0);

@@ -1,15 +1,14 @@
 /**
- * Reads the local mail outbox (D1 table `outbox`) of the server the e2e run started. Mail is never sent
- * locally: it stays in this table. `wrangler d1 execute --local` opens the same SQLite files as the
- * running `wrangler dev`, so what a request stored is readable as soon as its response has arrived.
+ * Reads the local mail outbox (D1 table `outbox`) of the server the e2e run started, or of another local
+ * server given its state folder. Mail is never sent locally: it stays in this table. `wrangler d1 execute
+ * --local` opens the same SQLite files as the running `wrangler dev`, so what a request stored is readable
+ * as soon as its response has arrived.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { E2E_STATE } from '../../../playwright.config';
 
 const root = resolve(import.meta.dirname, '../../..');
-/** As in playwright.config.ts: the webServer persists to this folder. */
-const persistTo = E2E_STATE;
 
 export interface OutboxRow {
   id: number;
@@ -18,12 +17,14 @@ export interface OutboxRow {
   subject: string;
   body: string;
   status: string;
+  /** Extra mail headers as JSON (e.g. List-Unsubscribe), or null. */
+  headers: string | null;
 }
 
 /** A string as an SQL literal, for building `where` clauses from test data. */
 export const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-function query<T>(sql: string): T[] {
+function query<T>(sql: string, persistTo: string): T[] {
   const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command', sql], {
     cwd: root,
     encoding: 'utf8',
@@ -40,7 +41,19 @@ function query<T>(sql: string): T[] {
   return parsed.flatMap((r) => r.results ?? []);
 }
 
-/** Outbox rows, oldest first; `where` is an SQL condition such as `recipient = 'a@example.jp'`. */
-export function readOutbox(where?: string): OutboxRow[] {
-  return query<OutboxRow>(`SELECT id, kind, recipient, subject, body, status FROM outbox${where ? ` WHERE ${where}` : ''} ORDER BY id`);
+/**
+ * Outbox rows, oldest first; `where` is an SQL condition such as `recipient = 'a@example.jp'`. `stateDir` is
+ * the server's --persist-to folder: by default the one playwright.config.ts starts its webServer with.
+ */
+export function readOutbox(where?: string, stateDir: string = E2E_STATE): OutboxRow[] {
+  return query<OutboxRow>(
+    `SELECT id, kind, recipient, subject, body, status, headers FROM outbox${where ? ` WHERE ${where}` : ''} ORDER BY id`,
+    stateDir,
+  );
+}
+
+/** A job-alert link in a mail's body (`confirm`, `manage` …); mails carry the production origin, so only its path and query are for the test's server. */
+export function alertLink(body: string | undefined, path: string): string {
+  const url = new URL(body?.match(new RegExp(`https?://\\S+/api/alerts/${path}\\?token=[A-Za-z0-9_-]+`))?.[0] ?? 'http://invalid/');
+  return `${url.pathname}${url.search}`;
 }
