@@ -217,6 +217,33 @@ test.describe('the application form without JavaScript', () => {
   });
 });
 
+test.describe('a rejected CV without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('is reported on the error page, nothing is stored, and Back keeps every other field', async ({ page }) => {
+    const email = uniqueEmail('apply-nojs-cv');
+    await page.goto(APPLY);
+    await fillApplication(page, email);
+    await field(page, '職務経歴書（PDF）').setInputFiles({
+      name: 'shokumu-keireki.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('これはPDFではありません\n'),
+    });
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
+    await submit(page);
+    expect((await answer).status()).toBe(422);
+    const list = await page.getByRole('alert').getByRole('listitem').allTextContents();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toContain('PDF');
+    expect(readOutbox(`recipient = ${sqlText(email)}`)).toEqual([]);
+
+    await page.goBack();
+    await expect(field(page, 'メールアドレス')).toHaveValue(email);
+    await expect(page.getByLabel(/志望動機/)).toHaveValue(/区民/);
+    await expect(page.getByRole('checkbox', { name: /個人情報の取扱い/ })).toBeChecked();
+  });
+});
+
 test.describe(`sign-ups for the small session ${SMALL_SESSION} (capacity 3, waiting list 3)`, () => {
   test.describe.configure({ mode: 'serial' });
   const registerPath = `/register/${SMALL_SESSION}/`;
