@@ -15,13 +15,14 @@
  * Either way a reload during a run is detected in the server's log and reported.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { snapshotSite } from '../scripts/site-snapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -194,43 +195,6 @@ if (existsSync(devVars) && /^\s*(RESEND_API_KEY|TURNSTILE_SECRET_KEY)\s*=\s*\S/m
     'bench: .dev.vars sets RESEND_API_KEY or TURNSTILE_SECRET_KEY; --live would send real mail or need Turnstile. Run without --live.',
   );
   process.exit(1);
-}
-
-/** Newest modification time and file count under a folder: equal before and after a copy means no build ran meanwhile. */
-function stamp(dir) {
-  let newest = 0;
-  let files = 0;
-  try {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      files++;
-      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  } catch {
-    return { newest: Date.now(), files: -1 }; // a build is removing files right now
-  }
-  return { newest, files };
-}
-
-/** A frozen copy of what the site's Worker serves and runs, taken when no build is writing dist/ (bounded wait). */
-async function snapshot() {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    // catalog.json is what the API reads; a build first empties dist/, so its absence means one is running.
-    const before = existsSync('dist/catalog.json') ? stamp('dist') : undefined;
-    if (!before || Date.now() - before.newest < 3000) {
-      await sleep(2000);
-      continue;
-    }
-    rmSync(SNAPSHOT, { recursive: true, force: true });
-    mkdirSync(`${SNAPSHOT}/scripts`, { recursive: true });
-    for (const p of ['dist', 'functions', 'src', 'migrations', 'wrangler.jsonc', 'package.json', 'tsconfig.json', 'scripts/serve.sh']) {
-      if (existsSync(p)) cpSync(p, `${SNAPSHOT}/${p}`, { recursive: true });
-    }
-    const after = stamp('dist');
-    if (after.newest === before.newest && after.files === before.files) return;
-    await sleep(2000);
-  }
-  throw new Error('dist/ kept changing (a build running elsewhere?) for 80 s; no stable copy to benchmark');
 }
 
 const RUN = Date.now().toString(36);
@@ -441,7 +405,7 @@ const rounds = []; // one entry per target per round
 try {
   if (ORDER.includes('site') && !opts.live && !opts['site-dir']) {
     console.log(`bench: copying the site to ${SNAPSHOT} (use --live to run the working tree)`);
-    await snapshot();
+    await snapshotSite(SNAPSHOT);
   }
   const catalogPath = ORDER.includes('site') ? path.join(SITE_DIR, 'dist/catalog.json') : 'dist/catalog.json';
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(

@@ -15,7 +15,7 @@
  * and that whole median report as reports/lighthouse-<home|jobs|job|apply|internship>.json.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { snapshotSite } from './site-snapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -131,45 +132,7 @@ if (!existsSync('dist/catalog.json')) {
   process.exit(1);
 }
 
-/** Newest modification time and file count under a folder. @param {string} dir */
-function stamp(dir) {
-  let newest = 0;
-  let files = 0;
-  try {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      files++;
-      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  } catch {
-    return { newest: Date.now(), files: -1 }; // a build is removing files right now
-  }
-  return { newest, files };
-}
-
-/**
- * Copies what the Worker serves and runs into .tmp/lighthouse-snapshot when no build has written dist/ for 3 s and
- * nothing changed during the copy (bounded wait). Inside the project, so the copy's imports resolve to its node_modules.
- */
-async function snapshot() {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const complete = existsSync('dist/catalog.json') && existsSync('dist/pagefind');
-    const before = complete ? stamp('dist') : undefined;
-    if (!before || Date.now() - before.newest < 3000) {
-      await sleep(2000);
-      continue;
-    }
-    rmSync(SNAPSHOT, { recursive: true, force: true });
-    mkdirSync(path.join(SNAPSHOT, 'scripts'), { recursive: true });
-    for (const p of ['dist', 'functions', 'src', 'migrations', 'wrangler.jsonc', 'package.json', 'tsconfig.json', 'scripts/serve.sh'])
-      if (existsSync(p)) cpSync(p, path.join(SNAPSHOT, p), { recursive: true });
-    const after = stamp('dist');
-    if (after.newest === before.newest && after.files === before.files) return;
-    await sleep(2000);
-  }
-  throw new Error('dist/ kept changing (a build running elsewhere?) for 80 s; no stable copy to test');
-}
-await snapshot();
+await snapshotSite(SNAPSHOT, { ready: ['dist/catalog.json', 'dist/pagefind'] });
 
 // ---------------------------------------------------------------- what to test
 
