@@ -44,7 +44,7 @@ export const BUDGETS = Object.freeze({
   staticPageJsBytes: 0,
 });
 
-/** Pages with interaction: the openings listings (search) and the forms. Same list as tests/unit/build-output.test.ts. */
+/** Pages with interaction: the openings listings (search), the forms and the checker pages (tests/unit/build-output.test.ts uses it too). */
 export const INTERACTIVE = [
   /^\/jobs\/$/,
   /^\/jobs\/open\/$/,
@@ -55,7 +55,7 @@ export const INTERACTIVE = [
 ];
 /**
  * Pages outside the public site, never measured: the recruiters' editor (/admin/, Decap CMS, ~1.5 MB of
- * JavaScript gzipped by design; its size is reported in docs/cms-production.md). Same list as build-output.test.ts.
+ * JavaScript gzipped by design; its size is reported in docs/cms-production.md).
  */
 export const NOT_PUBLIC = [/^\/admin\//];
 /** Pages with a form. */

@@ -28,7 +28,10 @@ describe('the built site', () => {
     // A form page ships one small entry; its enhancement comes by a dynamic import (after the first paint).
     for (const p of forms) {
       expect(p.js.files, p.url).toHaveLength(1);
-      expect(p.onDemand.files.some((f) => /\/enhance-form\.[\w-]+\.js$/.test(f.url)), p.url).toBe(true);
+      expect(
+        p.onDemand.files.some((f) => /\/enhance-form\.[\w-]+\.js$/.test(f.url)),
+        p.url,
+      ).toBe(true);
     }
     // The checker page's script imports the shared error summary statically: the static graph is followed.
     const checker = report.pages.find((p) => p.url === '/eligibility/tokubetsuku-keiken-1/');

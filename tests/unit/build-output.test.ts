@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isInteractive, NOT_PUBLIC } from '../../scripts/budgets.mjs';
 
 const dist = 'dist';
 const walk = (dir: string): string[] =>
@@ -13,18 +14,8 @@ const files = existsSync(dist) ? walk(dist) : [];
 const pages = files.filter((f) => f.endsWith('.html'));
 const urlOf = (file: string) => `/${relative(dist, file).replace(/index\.html$/, '')}`;
 
-/** Pages with interaction: the openings listings (search), the forms and the eligibility checker. */
-const interactive = [
-  /^\/jobs\/$/,
-  /^\/jobs\/open\/$/,
-  /^\/jobs\/(type|family|employment)\/[^/]+\/$/,
-  /^\/jobs\/[^/]+\/apply\/$/,
-  /^\/register\/[^/]+\/$/,
-  /^\/eligibility\/[^/]+\/$/,
-];
-/** The recruiters' editor (Decap CMS) is an application, not a page of the public site. */
-const editor = /^\/admin\/$/;
-const needsScript = (url: string) => interactive.some((re) => re.test(url)) || editor.test(url);
+/** Pages with interaction, and the recruiters' editor (not a page of the public site): the byte budgets' own lists. */
+const needsScript = (url: string) => isInteractive(url) || NOT_PUBLIC.some((re) => re.test(url));
 
 /** Script elements that run: JSON-LD is data, not code. */
 const executableScripts = (html: string) =>
