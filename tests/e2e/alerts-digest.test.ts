@@ -9,8 +9,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { subscribeAndConfirm } from './support/alerts';
 import { uniqueEmail } from './support/fill';
-import { alertLink, type OutboxRow, readOutbox, sqlText } from './support/outbox';
+import { type OutboxRow, readOutbox } from './support/outbox';
 import { build, copyProject, toolEnv } from './support/project-copy';
 import { expect, type Page, test } from './support/test';
 
@@ -85,23 +86,6 @@ test.describe('job alert digests', () => {
 
   const digests = (): OutboxRow[] => readOutbox(`kind = 'alert_digest'`, state);
 
-  /** Subscribes to daily mails from the experienced-hire listing and confirms from the mail. */
-  async function subscribe(page: Page, email: string) {
-    await page.goto('/jobs/type/experienced/');
-    const form = page.locator('form[action="/api/alerts"]');
-    await expect(form.locator('input[type="hidden"][name="type"]')).toHaveValue('experienced');
-    await form.getByLabel('メールアドレス').fill(email);
-    await form.getByLabel('毎日').check();
-    await form.getByRole('button', { name: '登録する' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('確認のメールをお送りしました');
-
-    const mails = readOutbox(`kind = 'alert_confirm' AND recipient = ${sqlText(email)}`, state);
-    expect(mails).toHaveLength(1);
-    await page.goto(alertLink(mails[0]?.body, 'confirm'));
-    await page.getByRole('button', { name: '登録を確定する' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('登録が完了しました');
-  }
-
   /** What a recruiter adds: the model opening with only its title and dates changed, as content/jobs/<id>.md. */
   function addOpening(job: { id: string; title: string; opensOn: string; closesOn: string }) {
     const fields: Record<string, string> = { title: job.title, opensOn: job.opensOn, closesOn: job.closesOn };
@@ -142,8 +126,8 @@ test.describe('job alert digests', () => {
 
     const email = uniqueEmail('digest');
     const control = uniqueEmail('digest-control');
-    await subscribe(page, email);
-    await subscribe(page, control);
+    await subscribeAndConfirm(page, email, { frequency: '毎日', stateDir: state });
+    await subscribeAndConfirm(page, control, { frequency: '毎日', stateDir: state });
 
     // A recruiter adds the openings; the site is rebuilt. The Worker keeps its parsed catalog for a minute,
     // so the server is restarted on the new build (same state folder: the alerts stay).

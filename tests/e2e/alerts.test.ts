@@ -2,27 +2,17 @@
  * Job alerts by mail, without JavaScript: subscribe from a filtered listing, confirm from the mail, see the
  * alert active, stop it in one click (RFC 8058) and see it stopped. Digests: alerts-digest.test.ts.
  */
+
+import { subscribeAndConfirm } from './support/alerts';
 import { uniqueEmail } from './support/fill';
-import { alertLink, readOutbox, sqlText } from './support/outbox';
+import { alertLink } from './support/outbox';
 import { expect, test } from './support/test';
 
 test.use({ javaScriptEnabled: false });
 
 test('subscribe from a listing, confirm, see it active, unsubscribe in one click, see it stopped', async ({ page }) => {
   const email = uniqueEmail('alert');
-  await page.goto('/jobs/type/experienced/');
-  const form = page.locator('form[action="/api/alerts"]');
-  await expect(form.locator('input[type="hidden"][name="type"]')).toHaveValue('experienced');
-  await form.getByLabel('メールアドレス').fill(email);
-  await form.getByLabel('毎週').check();
-  await form.getByRole('button', { name: '登録する' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('確認のメールをお送りしました');
-
-  const mails = readOutbox(`kind = 'alert_confirm' AND recipient = ${sqlText(email)}`);
-  expect(mails).toHaveLength(1);
-  await page.goto(alertLink(mails[0]?.body, 'confirm'));
-  await page.getByRole('button', { name: '登録を確定する' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('登録が完了しました');
+  const confirmation = await subscribeAndConfirm(page, email, { frequency: '毎週' });
 
   await page.getByRole('link', { name: '登録内容の確認・変更・停止' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('メールでのお知らせの登録内容');
@@ -31,7 +21,7 @@ test('subscribe from a listing, confirm, see it active, unsubscribe in one click
   await expect(page.getByText('毎週', { exact: true }).first()).toBeVisible();
 
   // What a mail provider does with List-Unsubscribe-Post: a POST from elsewhere, no cookies, no page.
-  const manage = alertLink(mails[0]?.body, 'manage');
+  const manage = alertLink(confirmation?.body, 'manage');
   const oneClick = await page.request.post(manage.replace('/manage?', '/unsubscribe?'), {
     form: { 'List-Unsubscribe': 'One-Click' },
     headers: { Origin: 'https://mail.example' },

@@ -43,6 +43,13 @@ async function fillChecker(page: Page): Promise<void> {
 
 const check = (page: Page) => page.getByRole('button', { name: '確認する' }).click();
 
+/** Sends the form to the Worker (no script answers it) and returns the status of its answer. */
+async function postToWorker(page: Page): Promise<number> {
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
+  await check(page);
+  return (await answer).status();
+}
+
 /** What every path must say: the verdict per grade, the summary line, a monthly pay range, the worked examples. */
 async function expectAnswer(page: Page): Promise<void> {
   const overview = page.locator('.verdict-overview');
@@ -63,23 +70,31 @@ async function expectAnswer(page: Page): Promise<void> {
   await expect(page.getByRole('table', { name: /モデル給与/ })).toBeVisible();
 }
 
+/**
+ * From the opening, with or without JavaScript (its page has no script): the short form posts to the Worker, whose page
+ * answers well under a minute and leads back to the opening.
+ */
+async function expectOpeningAnswered(page: Page): Promise<void> {
+  const errors = watchErrors(page);
+  const started = Date.now();
+  await page.goto(JOB);
+  await fillChecker(page);
+  expect(await postToWorker(page)).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募資格と初任給の確認結果');
+  await expectAnswer(page);
+  expect(Date.now() - started).toBeLessThan(60_000);
+  await expect(page.getByRole('link', { name: '入力画面に戻る' })).toHaveAttribute('href', JOB);
+  expect(errors).toEqual([]);
+}
+
 /** The link from an opening's short form to its route's checker page. */
 const MORE = '詳しい確認のページをご利用ください';
 
 test.describe('with JavaScript', () => {
   test('on an opening, the short form is answered by the Worker: the opening ships no script', async ({ page }) => {
-    const errors = watchErrors(page);
-    const started = Date.now();
     await page.goto(JOB);
     await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
-    await fillChecker(page);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-    await check(page);
-    expect((await answer).status()).toBe(200);
-    await expectAnswer(page);
-    expect(Date.now() - started).toBeLessThan(60_000);
-    await expect(page.getByRole('link', { name: '入力画面に戻る' })).toHaveAttribute('href', JOB);
-    expect(errors).toEqual([]);
+    await expectOpeningAnswered(page);
   });
 
   test('from an opening to its route’s checker page, to the answer in the page', async ({ page }) => {
@@ -165,19 +180,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('an opening’s short form posts to the Worker, whose page answers and leads back to the opening', async ({ page }) => {
-    const errors = watchErrors(page);
-    const started = Date.now();
-    await page.goto(JOB);
-    await fillChecker(page);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-    await check(page);
-    expect((await answer).status()).toBe(200);
-
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募資格と初任給の確認結果');
-    await expectAnswer(page);
-    expect(Date.now() - started).toBeLessThan(60_000);
-    await expect(page.getByRole('link', { name: '入力画面に戻る' })).toHaveAttribute('href', JOB);
-    expect(errors).toEqual([]);
+    await expectOpeningAnswered(page);
   });
 
   test('the route’s checker page posts the same input to the Worker, whose page says the same', async ({ page }) => {
@@ -187,9 +190,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('link', { name: MORE }).click();
     await expect(page).toHaveURL(CHECKER);
     await fillChecker(page);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-    await check(page);
-    expect((await answer).status()).toBe(200);
+    expect(await postToWorker(page)).toBe(200);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募資格と初任給の確認結果');
     await expectAnswer(page);
@@ -201,9 +202,7 @@ test.describe('without JavaScript', () => {
 
   test('an empty form answers 422 with a page listing what to fix', async ({ page }) => {
     await page.goto(CHECKER);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-    await check(page);
-    expect((await answer).status()).toBe(422);
+    expect(await postToWorker(page)).toBe(422);
     const summary = page.locator('.error-summary');
     await expect(summary).toContainText('生年月日を入力してください');
     await expect(summary).toContainText('職歴を1件以上入力してください');
@@ -223,18 +222,14 @@ test.describe('the Worker’s pages, when the page cannot answer by itself', () 
 
   test('the result page, and the page listing what to fix, have no axe violations', async ({ page }) => {
     await fillChecker(page);
-    let answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-    await check(page);
-    expect((await answer).status()).toBe(200);
+    expect(await postToWorker(page)).toBe(200);
     await expectAnswer(page);
     await expectNoAxeViolations(page, 'worker: result');
 
     await page.goBack();
     await expect(page).toHaveURL(CHECKER);
     await field(page, '生年月日').fill('');
-    answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-    await check(page);
-    expect((await answer).status()).toBe(422);
+    expect(await postToWorker(page)).toBe(422);
     await expect(page.locator('.error-summary')).toContainText('生年月日を入力してください');
     await expectNoAxeViolations(page, 'worker: errors');
   });
