@@ -200,25 +200,14 @@ if (existsSync(devVars) && /^\s*(RESEND_API_KEY|TURNSTILE_SECRET_KEY)\s*=\s*\S/m
 const RUN = Date.now().toString(36);
 let JOB_ID;
 
-/** A valid application, unique in its idempotency key and e-mail (tests/worker/support.ts has the same shape). */
+/** A valid application (tests/fixtures/application.json, as the Worker tests send), unique in its key and e-mail. */
+const applicant = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/application.json'), 'utf8'));
 const application = (phase, i) =>
   JSON.stringify({
     jobId: JOB_ID,
     idempotencyKey: `bench-${RUN}-${phase}-${String(i).padStart(6, '0')}`,
-    name: '練馬 花子',
-    nameKana: 'ネリマ ハナコ',
-    birthDate: '1990-04-01',
+    ...applicant,
     email: `bench-${RUN}-${phase}${i}@example.jp`,
-    phone: '03-1234-5678',
-    postalCode: '176-8501',
-    address: '東京都練馬区豊玉北6-12-1',
-    educationLevel: '大学',
-    school: '練馬大学 経済学部',
-    graduated: '2013-03',
-    work: [{ employer: '株式会社ネリマ', from: '2013-04', to: '', duties: '法人営業' }],
-    motivation: '区民の暮らしに近い仕事がしたいと考えました。',
-    referral: 'このサイト',
-    consent: true,
   });
 
 // ---------------------------------------------------------------- CPU time: steadier than throughput on a shared machine

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:workers';
 import type { Catalog } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { statusOn } from '../../src/lib/status';
+import applicant from '../fixtures/application.json';
 
 export const ORIGIN = 'https://careers.example';
 
@@ -32,26 +33,9 @@ export async function openSession(minSeats = 1): Promise<{ id: string; capacity:
 let n = 0;
 export const key = () => `test-key-${Date.now()}-${++n}-abcdefgh`;
 
+/** A valid application (tests/fixtures/application.json, which the benchmark sends too), unique in its key and address. */
 export function application(jobId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    jobId,
-    idempotencyKey: key(),
-    name: '練馬 花子',
-    nameKana: 'ネリマ ハナコ',
-    birthDate: '1990-04-01',
-    email: `hanako${++n}@example.jp`,
-    phone: '03-1234-5678',
-    postalCode: '176-8501',
-    address: '東京都練馬区豊玉北6-12-1',
-    educationLevel: '大学',
-    school: '練馬大学 経済学部',
-    graduated: '2013-03',
-    work: [{ employer: '株式会社ネリマ', from: '2013-04', to: '', duties: '法人営業' }],
-    motivation: '区民の暮らしに近い仕事がしたいと考えました。',
-    referral: 'このサイト',
-    consent: true,
-    ...overrides,
-  };
+  return { jobId, idempotencyKey: key(), ...applicant, email: `hanako${++n}@example.jp`, ...overrides };
 }
 
 export function registration(sessionId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
