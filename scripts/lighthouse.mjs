@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { snapshotSite } from './site-snapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,17 +48,8 @@ const PERSIST = path.join(root, '.tmp/lighthouse-state');
 const LOG = path.join(root, '.tmp/lighthouse-server.log');
 const SNAPSHOT = path.join(root, '.tmp/lighthouse-snapshot');
 const OUT = 'reports/lighthouse.json';
-const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_PATH = CHROMIUM_PATH;
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 const CATEGORIES = /** @type {const} */ (['performance', 'accessibility', 'best-practices', 'seo']);
 const LIMITS = { score: 100, lcpMs: 1000, tbtMs: 50, cls: 0 };
 
