@@ -19,6 +19,7 @@
  */
 import { durationText, rulesCopy } from '../i18n/rules';
 import type { CountingRules, Route, Rules, Variant } from '../schemas/rules';
+import { formatWareki } from './dates';
 
 /** A calendar date, e.g. 2026-12-20. */
 export type CalendarDate = string;
@@ -635,22 +636,9 @@ export function checkRoute(rules: Rules, routeId: string, input: PersonInput, to
 }
 
 function ageCondition(bornOnOrAfter: CalendarDate, birthDate: CalendarDate): Condition {
-  const [y, m, d] = bornOnOrAfter.split('-').map(Number) as [number, number, number];
-  const label = eraDate(y, m, d);
+  const label = formatWareki(bornOnOrAfter);
   const met = birthDate >= bornOnOrAfter;
   return { kind: 'age', met, message: met ? rulesCopy.conditions.ageMet(label) : rulesCopy.conditions.ageNotMet(label) };
-}
-
-const eraFmt = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  timeZone: 'UTC',
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-});
-/** 昭和41年4月2日 */
-function eraDate(y: number, m: number, d: number): string {
-  return eraFmt.format(new Date(Date.UTC(y, m - 1, d))).replace(/^(\D+)1年/, '$1元年');
 }
 
 function qualificationCondition(required: readonly string[], input: PersonInput, labelsById: Map<string, string>): Condition {
