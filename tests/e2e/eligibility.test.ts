@@ -6,7 +6,7 @@
  * axe in the empty, error and result states.
  */
 import { expectNoAxeViolations } from './support/axe';
-import { field, watchErrors } from './support/fill';
+import { field, postVia, watchErrors } from './support/fill';
 import { expect, type Page, test } from './support/test';
 
 /** An experienced-hire opening whose route is 特別区 経験者採用 1級職. */
@@ -45,9 +45,7 @@ const check = (page: Page) => page.getByRole('button', { name: '確認する' })
 
 /** Sends the form to the Worker (no script answers it) and returns the status of its answer. */
 async function postToWorker(page: Page): Promise<number> {
-  const answer = page.waitForResponse((r) => r.url().endsWith('/api/eligibility') && r.request().method() === 'POST');
-  await check(page);
-  return (await answer).status();
+  return (await postVia(page, '/api/eligibility', () => check(page))).status();
 }
 
 /** What every path must say: the verdict per grade, the summary line, a monthly pay range, the worked examples. */

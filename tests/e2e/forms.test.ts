@@ -3,7 +3,7 @@
  * real Worker and its local D1, reading the mail outbox the Worker writes.
  */
 
-import { field, fillApplication, fillRegistration, uniqueEmail, watchErrors } from './support/fill';
+import { field, fillApplication, fillRegistration, postVia, uniqueEmail, watchErrors } from './support/fill';
 import { readOutbox, sqlText } from './support/outbox';
 import { expect, type Page, test } from './support/test';
 
@@ -101,9 +101,7 @@ test.describe('the application form with JavaScript', () => {
     await page.goto(APPLY);
     await fillApplication(page, email);
     await field(page, '職務経歴書（PDF）').setInputFiles({ name: 'shokumu-keireki.pdf', mimeType: 'application/pdf', buffer: MINIMAL_PDF });
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
-    await submit(page);
-    const response = await answer;
+    const response = await postVia(page, '/api/applications', () => submit(page));
     expect(response.request().headers()['content-type']).toMatch(/^multipart\/form-data/);
     expect(response.status()).toBe(201);
 
@@ -155,9 +153,7 @@ test.describe('the application form without JavaScript', () => {
     const email = uniqueEmail('apply-nojs');
     await page.goto(APPLY);
     await fillApplication(page, email);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
-    await submit(page);
-    expect((await answer).status()).toBe(201);
+    expect((await postVia(page, '/api/applications', () => submit(page))).status()).toBe(201);
 
     await expect(page).toHaveURL(/\/api\/applications$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募を受け付けました');
@@ -177,9 +173,7 @@ test.describe('the application form without JavaScript', () => {
     await page.goto(APPLY);
     await fillApplication(page, email);
     await field(page, '職務経歴書（PDF）').setInputFiles({ name: 'shokumu-keireki.pdf', mimeType: 'application/pdf', buffer: MINIMAL_PDF });
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
-    await submit(page);
-    expect((await answer).status()).toBe(201);
+    expect((await postVia(page, '/api/applications', () => submit(page))).status()).toBe(201);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募を受け付けました');
     const reference = (await page.locator('.confirmation .reference').textContent()) ?? '';
@@ -195,9 +189,7 @@ test.describe('the application form without JavaScript', () => {
     await page.goto(APPLY);
     await field(page, '氏名').fill('練馬 花子');
     await field(page, 'メールアドレス').fill(email);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
-    await submit(page);
-    expect((await answer).status()).toBe(422);
+    expect((await postVia(page, '/api/applications', () => submit(page))).status()).toBe(422);
 
     await expect(page).toHaveTitle(/^エラー：/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('入力内容を確認してください');
@@ -229,9 +221,7 @@ test.describe('a rejected CV without JavaScript', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('これはPDFではありません\n'),
     });
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
-    await submit(page);
-    expect((await answer).status()).toBe(422);
+    expect((await postVia(page, '/api/applications', () => submit(page))).status()).toBe(422);
     const list = await page.getByRole('alert').getByRole('listitem').allTextContents();
     expect(list).toHaveLength(1);
     expect(list[0]).toContain('PDF');
@@ -337,9 +327,7 @@ test.describe('the sign-up form without JavaScript', () => {
     const email = uniqueEmail('register-nojs');
     await page.goto(`/register/${LARGE_SESSION}/`);
     await fillRegistration(page, '練馬 次郎', email);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/registrations') && r.request().method() === 'POST');
-    await submit(page);
-    expect((await answer).status()).toBe(201);
+    expect((await postVia(page, '/api/registrations', () => submit(page))).status()).toBe(201);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('お申込みを受け付けました（参加確定）');
     await expect(page).toHaveTitle(/お申込みを受け付けました/);

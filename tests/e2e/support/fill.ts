@@ -1,6 +1,6 @@
 /** Filling the forms as a person would, by their visible labels; shared by the form and accessibility tests. */
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 
 export const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.jp`;
 
@@ -41,4 +41,11 @@ export async function fillRegistration(page: Page, name: string, email: string):
   await field(page, '学校名').fill('練馬大学');
   await field(page, '学年').selectOption({ label: '大学3年' });
   await page.getByRole('checkbox', { name: /個人情報の取扱い/ }).check();
+}
+
+/** Clicks what sends the form (`send`) and returns the answer of the POST to `api` (e.g. /api/applications). */
+export async function postVia(page: Page, api: string, send: () => Promise<void>): Promise<Response> {
+  const answer = page.waitForResponse((r) => r.url().endsWith(api) && r.request().method() === 'POST');
+  await send();
+  return answer;
 }
