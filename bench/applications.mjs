@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { signalGroup, stopGroup, stopOnEveryExit } from '../scripts/process-groups.mjs';
 import { snapshotSite } from '../scripts/site-snapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,49 +89,19 @@ function launch(cmd, args, { env = ENV, log, cwd = root } = {}) {
   return child;
 }
 
-const groupAlive = (pid) => {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const signalGroup = (pid, signal) => {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-};
-
-/** SIGTERM to the group, up to 5 s to go, then SIGKILL to whatever of it is left. */
+/** Stops one started command and its whole group. */
 async function stop(child) {
-  if (!child?.pid) return;
-  signalGroup(child.pid, 'SIGTERM');
-  for (let i = 0; i < 50 && groupAlive(child.pid); i++) await sleep(100);
-  signalGroup(child.pid, 'SIGKILL');
-  for (let i = 0; i < 20 && groupAlive(child.pid); i++) await sleep(100);
+  await stopGroup(child?.pid);
   children.delete(child);
 }
 
-let stopping = false;
-async function abort(message, code) {
-  if (stopping) return;
-  stopping = true;
-  console.error(`bench: ${message}; stopping`);
-  await Promise.all([...children].map(stop));
-  process.exit(code);
-}
-process.on('exit', () => {
-  for (const child of children) if (child.pid) signalGroup(child.pid, 'SIGKILL');
+const abort = stopOnEveryExit('bench', {
+  hardTimeoutMs: HARD_TIMEOUT_MS,
+  stop: () => Promise.all([...children].map(stop)),
+  kill: () => {
+    for (const child of children) if (child.pid) signalGroup(child.pid, 'SIGKILL');
+  },
 });
-process.on('SIGINT', () => abort('interrupted', 130));
-process.on('SIGTERM', () => abort('terminated', 143));
-process.on('SIGHUP', () => abort('hung up', 129));
-process.on('uncaughtException', (e) => abort(`error: ${e?.stack ?? e}`, 1));
-process.on('unhandledRejection', (e) => abort(`error: ${e?.stack ?? e}`, 1));
-setTimeout(() => abort(`hard timeout of ${HARD_TIMEOUT_MS / 60_000} min reached`, 2), HARD_TIMEOUT_MS).unref();
 
 /** Runs a command to its end (bounded), returning its output. */
 async function run(cmd, args, timeoutMs = 120_000) {

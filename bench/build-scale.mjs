@@ -34,6 +34,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { signalGroup, stopOnEveryExit } from '../scripts/process-groups.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -71,34 +72,12 @@ const children = new Set();
 /** @type {string | undefined} */
 let tempBase;
 
-const signalGroup = (/** @type {number} */ pid, /** @type {NodeJS.Signals} */ sig) => {
-  try {
-    process.kill(-pid, sig);
-  } catch {
-    // gone
-  }
-};
 function cleanup() {
   for (const c of children) if (c.pid) signalGroup(c.pid, 'SIGKILL');
   children.clear();
   if (tempBase && !opts.keep) rmSync(tempBase, { recursive: true, force: true });
 }
-let stopping = false;
-/** @param {string} message @param {number} code */
-function abort(message, code) {
-  if (stopping) return;
-  stopping = true;
-  console.error(`build-scale: ${message}; stopping`);
-  cleanup();
-  process.exit(code);
-}
-process.on('exit', cleanup);
-process.on('SIGINT', () => abort('interrupted', 130));
-process.on('SIGTERM', () => abort('terminated', 143));
-process.on('SIGHUP', () => abort('hung up', 129));
-process.on('uncaughtException', (e) => abort(`error: ${e?.stack ?? e}`, 1));
-process.on('unhandledRejection', (e) => abort(`error: ${e instanceof Error ? e.stack : e}`, 1));
-setTimeout(() => abort(`hard timeout of ${HARD_TIMEOUT_MS / 60_000} min reached`, 2), HARD_TIMEOUT_MS).unref();
+stopOnEveryExit('build-scale', { hardTimeoutMs: HARD_TIMEOUT_MS, stop: cleanup, kill: cleanup });
 
 /** Sum of VmRSS (bytes) over the processes of one process group. @param {number} pgid */
 function groupRss(pgid) {

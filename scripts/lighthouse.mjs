@@ -25,6 +25,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { signalGroup, stopGroup, stopOnEveryExit } from './process-groups.mjs';
 import { snapshotSite } from './site-snapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,29 +61,9 @@ const children = new Set();
 /** @type {Set<chromeLauncher.LaunchedChrome>} */
 const chromes = new Set();
 
-const groupAlive = (/** @type {number} */ pid) => {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const signalGroup = (/** @type {number} */ pid, /** @type {NodeJS.Signals} */ signal) => {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-};
-/** SIGTERM to the group, up to 5 s, then SIGKILL. @param {import('node:child_process').ChildProcess} child */
+/** Stops one started process and its whole group. @param {import('node:child_process').ChildProcess} child */
 async function stop(child) {
-  const pid = child.pid;
-  if (!pid) return;
-  signalGroup(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(100);
-  signalGroup(pid, 'SIGKILL');
-  for (let i = 0; i < 20 && groupAlive(pid); i++) await sleep(100);
+  await stopGroup(child.pid);
   children.delete(child);
 }
 async function stopAll() {
@@ -96,26 +77,17 @@ async function stopAll() {
   chromes.clear();
   await Promise.all([...children].map(stop));
 }
-let stopping = false;
-/** @param {string} message @param {number} code */
-async function abort(message, code) {
-  if (stopping) return;
-  stopping = true;
-  console.error(`lighthouse: ${message}; stopping`);
-  await stopAll();
-  rmSync(SNAPSHOT, { recursive: true, force: true });
-  process.exit(code);
-}
-process.on('exit', () => {
-  for (const c of children) if (c.pid) signalGroup(c.pid, 'SIGKILL');
-  for (const c of chromes) if (c.pid) signalGroup(c.pid, 'SIGKILL');
+stopOnEveryExit('lighthouse', {
+  hardTimeoutMs: HARD_TIMEOUT_MS,
+  stop: async () => {
+    await stopAll();
+    rmSync(SNAPSHOT, { recursive: true, force: true });
+  },
+  kill: () => {
+    for (const c of children) if (c.pid) signalGroup(c.pid, 'SIGKILL');
+    for (const c of chromes) if (c.pid) signalGroup(c.pid, 'SIGKILL');
+  },
 });
-process.on('SIGINT', () => abort('interrupted', 130));
-process.on('SIGTERM', () => abort('terminated', 143));
-process.on('SIGHUP', () => abort('hung up', 129));
-process.on('uncaughtException', (e) => abort(`error: ${e?.stack ?? e}`, 1));
-process.on('unhandledRejection', (e) => abort(`error: ${e instanceof Error ? e.stack : e}`, 1));
-setTimeout(() => abort(`hard timeout of ${HARD_TIMEOUT_MS / 60_000} min reached`, 2), HARD_TIMEOUT_MS).unref();
 
 // ---------------------------------------------------------------- a frozen copy of the site
 
