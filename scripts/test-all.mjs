@@ -31,6 +31,9 @@ if (build !== 0) tally('build', 0, 1, true);
 const check = run('npm', ['run', 'check']);
 if (check !== 0) tally('types', 0, 1, true);
 
+const lint = run('npm', ['run', 'lint']);
+if (lint !== 0) tally('lint', 0, 1, true);
+
 const vitestFile = `${reports}/vitest.json`;
 const vitest = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
 if (existsSync(vitestFile)) {

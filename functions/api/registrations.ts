@@ -340,7 +340,7 @@ registrations.get('/claim', async (c) => {
     const token = c.req.query('token') ?? '';
     const target = await findByToken(c.env.DB, token);
     const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
-    if (!target || target.status !== 'confirmed' || !session)
+    if (target?.status !== 'confirmed' || !session)
       return page(c, 404, t.claimTitle, html`<h1>${t.claimTitle}</h1><p>${t.claimInvalid}</p>`);
     return page(
       c,
