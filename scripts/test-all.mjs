@@ -45,6 +45,7 @@ const pwFile = `${reports}/playwright.json`;
 const pw = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_FILE: pwFile });
 if (existsSync(pwFile)) {
   const s = JSON.parse(readFileSync(pwFile, 'utf8')).stats;
+  if (s.flaky > 0) console.log(`  playwright: ${s.flaky} flaky (failed once, passed on retry): see the list above`);
   tally('playwright', s.expected + s.flaky, s.unexpected, pw !== 0 || s.expected + s.flaky === 0);
 } else tally('playwright', 0, 0, true);
 
