@@ -9,7 +9,7 @@
  */
 import { checkerCopy } from '../i18n/rules';
 import type { Rules } from '../schemas/rules';
-import { type CalendarDate, checkEligibility, type EligibilityResult, isCalendarDate, type WorkPeriod } from './eligibility';
+import { type CalendarDate, checkEligibility, type EligibilityResult, familyOf, isCalendarDate, type WorkPeriod } from './eligibility';
 import { estimatePay, type PayEstimate } from './pay';
 
 /** Rows the form shows. */
@@ -64,13 +64,6 @@ export function normaliseDate(s: string): string {
 export function parseHours(s: string): number {
   const t = halfWidth(s);
   return /^\d{1,3}(?:\.\d{1,2})?$/.test(t) ? Number(t) : Number.NaN;
-}
-
-/** The routes judged together: the three 特別区 grades when the route is one of them, else the route alone. */
-export function familyOf(rules: Rules, routeId: string): string[] {
-  const route = rules.routes.find((r) => r.id === routeId);
-  if (!route) return [];
-  return route.organizer === 'tokubetsuku' ? rules.routes.filter((r) => r.organizer === 'tokubetsuku').map((r) => r.id) : [route.id];
 }
 
 /**
@@ -159,7 +152,7 @@ export function answerChecker(rules: Rules, input: CheckerInput, today: Calendar
   const payAvailable = rules.pay.grades.some((g) => family.includes(g.route));
   const pay =
     payAvailable && input.education !== null
-      ? estimatePay(rules, { education: input.education, birthDate: input.birthDate, periods }, today)
+      ? estimatePay(rules, { route: input.route, education: input.education, birthDate: input.birthDate, periods }, today)
       : null;
   return { today, eligibility, pay, payAvailable };
 }

@@ -6,7 +6,7 @@
  */
 import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i18n/rules';
 import type { Route, Rules } from '../schemas/rules';
-import type { RouteVerdict } from './eligibility';
+import { familyOf, type RouteVerdict } from './eligibility';
 import type { CheckerAnswer, CheckerInput } from './eligibility-form';
 import { formatRange, type GradeEstimate, type Range } from './pay';
 
@@ -62,10 +62,16 @@ export function datesHelp(level: 2 | 3 = 2): string {
 </section>`.html;
 }
 
-/** The published worked examples (rules.examples), as a table that scrolls inside itself on a narrow screen. */
-export function examplesTable(rules: Rules, level: 2 | 3 = 2): string {
+/**
+ * The published worked examples (rules.examples), as a table that scrolls inside itself on a narrow screen: all of
+ * them, or those of the pay grades that belong to `routes` (a route's family); empty when none do.
+ */
+export function examplesTable(rules: Rules, level: 2 | 3 = 2, routes?: readonly string[]): string {
   const x = t.examples;
   const grades = new Map(rules.pay.grades.map((g) => [g.id, g.label]));
+  const shown = new Set(rules.pay.grades.filter((g) => routes === undefined || routes.includes(g.route)).map((g) => g.id));
+  const examples = rules.examples.filter((e) => shown.has(e.grade));
+  if (examples.length === 0) return '';
   const heading = new Html(`h${level}`);
   const yen = (n: number) => formatRange({ low: n, high: n });
   return h`<section class="worked-examples" aria-labelledby="examples-title">
@@ -77,7 +83,7 @@ ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
 <caption id="examples-caption">${x.caption}</caption>
 <thead><tr><th scope="col">${x.label}</th><th scope="col">${x.grade}</th><th scope="col">${x.step}</th><th scope="col">${x.monthly}</th><th scope="col">${x.yearly}</th></tr></thead>
 <tbody>
-${rules.examples.map(
+${examples.map(
   (e) =>
     h`<tr><th scope="row">${e.label}</th><td>${grades.get(e.grade) ?? e.grade}</td><td class="num">${r.steps(e.expected.step)}</td><td class="num">${yen(e.expected.monthly)}</td><td class="num">${yen(e.expected.yearly)}</td></tr>`,
 )}
@@ -187,7 +193,7 @@ ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
 ${new Html(guideNotice(route))}
 ${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
 ${paySection(answer)}
-${opts.standalone ? new Html(examplesTable(rules, 3)) : ''}
+${opts.standalone ? new Html(examplesTable(rules, 3, familyOf(rules, route.id))) : ''}
 ${opts.standalone ? new Html(datesHelp(3)) : ''}
 ${opts.standalone && opts.back ? h`<p>${r.backHint}</p><p><a href="${opts.back}">${r.back}</a></p>` : ''}
 </section>`.html;

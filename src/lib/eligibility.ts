@@ -698,6 +698,16 @@ function checkVariant(
 }
 
 /**
+ * The routes judged together, in the rules' order: the 特別区 grades when the route is one of them (a person asks
+ * which of them they can sit), else the ward's route alone. Empty for an unknown route.
+ */
+export function familyOf(rules: Rules, routeId: string): string[] {
+  const route = rules.routes.find((r) => r.id === routeId);
+  if (!route) return [];
+  return route.organizer === 'tokubetsuku' ? rules.routes.filter((r) => r.organizer === 'tokubetsuku').map((r) => r.id) : [route.id];
+}
+
+/**
  * For each route (all of them, or the ids given, in the rules' order): eligible or not, the counted time against
  * the required time, and for each period whether and why it counted.
  */

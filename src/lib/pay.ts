@@ -26,12 +26,15 @@ import {
   type Duration,
   dateOf,
   dayNumber,
+  familyOf,
   isCalendarDate,
   lengthBetween,
   type WorkPeriod,
 } from './eligibility';
 
 export interface PayInput {
+  /** The route asked about: the pay grades of its family (familyOf) are estimated, and no others. */
+  route: string;
   /** Id from the rules' `pay.educations` (university, junior-college, high-school …). */
   education: string;
   birthDate: CalendarDate;
@@ -85,9 +88,9 @@ export interface PayEstimate {
   countsFrom: CalendarDate;
   /** Experience after conversion (share applied), low and high. */
   convertedExperience: { low: Duration; high: Duration };
-  /** Every grade in the rules' order, whether the person can apply to it or not. */
+  /** Every grade of the route's family in the rules' order, whether the person can apply to it or not. */
   grades: GradeEstimate[];
-  /** The highest grade the person can apply to; the first grade when none. */
+  /** The highest of those grades the person can apply to; the first when none. */
   likely: GradeEstimate;
   /** Every assumption, in Japanese, in the order the page lists them. */
   assumptions: string[];
@@ -191,12 +194,16 @@ function gradeFigures(rules: Rules, grade: PayGrade, startingStep: number, units
 }
 
 /**
- * The estimate for a person: every grade with its eligibility, the likely grade, and the assumptions.
- * Throws RangeError on an education the rules do not have or a malformed date.
+ * The estimate for a person: each grade of the route's family with its eligibility, the likely grade, and the
+ * assumptions. Throws RangeError on an education the rules do not have, a route without a pay grade (see
+ * routePayRange) or a malformed date.
  */
 export function estimatePay(rules: Rules, input: PayInput, today: CalendarDate): PayEstimate {
   const education = rules.pay.educations.find((e) => e.id === input.education);
   if (!education) throw new RangeError(`unknown education: ${input.education}`);
+  const family = familyOf(rules, input.route);
+  const payGrades = rules.pay.grades.filter((g) => family.includes(g.route));
+  if (payGrades.length === 0) throw new RangeError(`no pay grade for route: ${input.route}`);
   const todayN = dayNumber(today);
   const countsFrom = aprilAfterFiscalYearOfAge(input.birthDate, education.startingAge);
   const { units } = convert(rules, input.periods, dayNumber(countsFrom), todayN);
@@ -204,7 +211,7 @@ export function estimatePay(rules: Rules, input: PayInput, today: CalendarDate):
   const dependents =
     (input.dependents?.spouse ? d.spouse : 0) + (input.dependents?.children ?? 0) * d.child + (input.dependents?.others ?? 0) * d.other;
 
-  const grades = rules.pay.grades.map((grade): GradeEstimate => {
+  const grades = payGrades.map((grade): GradeEstimate => {
     const startingStep = grade.startingSteps[education.id];
     if (startingStep === undefined) throw new RangeError(`no starting step for ${education.id} in ${grade.id}`);
     const low = gradeFigures(rules, grade, startingStep, units.low, dependents);
@@ -237,7 +244,7 @@ export function estimatePay(rules: Rules, input: PayInput, today: CalendarDate):
   });
   const eligible = grades.filter((g) => g.eligible);
   const likely = (eligible[eligible.length - 1] ?? grades[0]) as GradeEstimate;
-  const likelyGrade = rules.pay.grades.find((g) => g.id === likely.gradeId) as PayGrade;
+  const likelyGrade = payGrades.find((g) => g.id === likely.gradeId) as PayGrade;
 
   const a = rulesCopy.assumptions;
   const kindLabel = new Map(rules.kinds.map((k) => [k.id, k.label]));
@@ -296,9 +303,10 @@ export function reproduceExample(rules: Rules, example: WorkedExample): ExampleF
     cursor = next;
   }
   const today = dateOf(Math.max(cursor - 1, dayNumber('2013-04-01')));
-  const estimate = estimatePay(rules, { education: education.id, birthDate, periods }, today);
-  const grade = estimate.grades.find((g) => g.gradeId === example.grade);
-  if (!grade) throw new RangeError(`unknown grade: ${example.grade}`);
+  const route = rules.pay.grades.find((g) => g.id === example.grade)?.route;
+  if (route === undefined) throw new RangeError(`unknown grade: ${example.grade}`);
+  const estimate = estimatePay(rules, { route, education: education.id, birthDate, periods }, today);
+  const grade = estimate.grades.find((g) => g.gradeId === example.grade) as GradeEstimate;
   const end = example.assume;
   return {
     step: grade.step[end],

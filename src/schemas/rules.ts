@@ -490,6 +490,12 @@ function crossChecks(rules: RulesShape): Problem[] {
   rules.pay.grades.forEach((g, i) => {
     const at = (...rest: Path) => ['pay', 'grades', i, ...rest];
     known(g.route, ids.routes, at('route'), `職級 ${g.id} の区分`, 'routes');
+    const first = rules.pay.grades.findIndex((other) => other.route === g.route);
+    if (first !== i)
+      add(
+        at('route'),
+        `区分「${g.route}」の給与が職級 ${rules.pay.grades[first]?.id} と ${g.id} の2か所にあります。1つの区分に書ける職級の給与は1つです。どちらかの route を直してください`,
+      );
     for (const e of ids.educations)
       if (g.startingSteps[e] === undefined)
         add(

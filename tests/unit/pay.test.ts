@@ -7,12 +7,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dateOf, dayNumber, type WorkPeriod } from '../../src/lib/eligibility';
+import { answerChecker } from '../../src/lib/eligibility-form';
+import { resultHtml } from '../../src/lib/eligibility-view';
 import { estimatePay, formatRange, type PayInput, reproduceExample, routePayRange } from '../../src/lib/pay';
 import { parseRules } from '../../src/schemas/rules';
 
 const file = 'content/rules/2026.yaml';
 const rules = parseRules(file, parse(readFileSync(file, 'utf8')));
 const TODAY = '2026-07-01';
+/** The 特別区 1級職 route: asking about it estimates the three 特別区 grades together. */
+const K1 = 'tokubetsuku-keiken-1';
 
 const p = (from: string, to: string | null, kind = 'regular', hoursPerWeek = 38.75): WorkPeriod => ({ from, to, hoursPerWeek, kind });
 const grade = (input: PayInput, id: string, today = TODAY) => {
@@ -40,13 +44,14 @@ describe('the worked examples (モデル給与)', () => {
   const people: [string, PayInput, string, { step: number; monthly: number; yearly: number }][] = [
     [
       'daigaku-minkan-4',
-      { education: 'university', birthDate: '1996-09-10', periods: [p('2019-04-01', '2023-03-31')] },
+      { route: K1, education: 'university', birthDate: '1996-09-10', periods: [p('2019-04-01', '2023-03-31')] },
       'grade-1',
       { step: 45, monthly: 293400, yearly: 4870440 },
     ],
     [
       'daigaku-seishain-keiyaku',
       {
+        route: K1,
         education: 'university',
         birthDate: '1995-05-20',
         periods: [p('2018-04-01', '2021-03-31'), p('2021-04-01', '2023-03-31', 'contract')],
@@ -56,23 +61,38 @@ describe('the worked examples (モデル給与)', () => {
     ],
     [
       'koukou-minkan-6',
-      { education: 'high-school', birthDate: '2000-08-01', periods: [p('2019-04-01', '2025-03-31')] },
+      { route: K1, education: 'high-school', birthDate: '2000-08-01', periods: [p('2019-04-01', '2025-03-31')] },
       'grade-1',
       { step: 37, monthly: 275160, yearly: 4567656 },
     ],
     [
       'daigaku-shunin-10',
-      { education: 'university', birthDate: '1990-06-15', periods: [p('2013-04-01', '2023-03-31')] },
+      { route: K1, education: 'university', birthDate: '1990-06-15', periods: [p('2013-04-01', '2023-03-31')] },
       'grade-2',
       { step: 39, monthly: 331800, yearly: 5507880 },
     ],
     [
       'daigaku-kakaricho-15',
-      { education: 'university', birthDate: '1985-10-01', periods: [p('2008-04-01', '2023-03-31')] },
+      { route: K1, education: 'university', birthDate: '1985-10-01', periods: [p('2008-04-01', '2023-03-31')] },
       'grade-3',
       { step: 33, monthly: 364320, yearly: 6047712 },
     ],
+    [
+      'daigaku-ninkitsuki-6',
+      { route: 'ku-ninkitsuki', education: 'university', birthDate: '1996-12-01', periods: [p('2019-04-01', '2025-03-31')] },
+      'ku-ninkitsuki',
+      { step: 35, monthly: 324600, yearly: 5388360 },
+    ],
+    [
+      'daigakuin-shinri-3',
+      { route: 'ku-senmon', education: 'graduate-school', birthDate: '1997-07-07', periods: [p('2022-04-01', '2025-03-31')] },
+      'ku-senmon',
+      { step: 49, monthly: 302520, yearly: 5021832 },
+    ],
   ];
+  it('covers every worked example', () => {
+    expect(people.map(([id]) => id).sort()).toEqual(rules.examples.map((e) => e.id).sort());
+  });
   it.each(people)('%s: estimatePay from real dates gives the published figures', (id, input, gradeId, want) => {
     const ex = rules.examples.find((e) => e.id === id);
     expect(ex).toBeDefined();
@@ -83,10 +103,10 @@ describe('the worked examples (モデル給与)', () => {
 });
 
 describe('estimatePay', () => {
-  const fourYears: PayInput = { education: 'university', birthDate: '1996-09-10', periods: [p('2019-04-01', '2023-03-31')] };
+  const fourYears: PayInput = { route: K1, education: 'university', birthDate: '1996-09-10', periods: [p('2019-04-01', '2023-03-31')] };
 
   it('with no experience: the 初任給 of the education', () => {
-    const g = grade({ education: 'university', birthDate: '2003-06-01', periods: [] }, 'grade-1');
+    const g = grade({ route: K1, education: 'university', birthDate: '2003-06-01', periods: [] }, 'grade-1');
     expect(g).toMatchObject({ startingStep: 29, step: { low: 29, high: 29 }, basePay: { low: 214100, high: 214100 } });
     expect(g.monthly).toEqual({ low: 256920, high: 256920 });
     expect(g.yearly).toEqual({ low: 4264872, high: 4264872 });
@@ -116,6 +136,7 @@ describe('estimatePay', () => {
     const e = estimatePay(
       rules,
       {
+        route: K1,
         education: 'university',
         birthDate: '1995-05-20',
         periods: [p('2018-04-01', '2021-03-31'), p('2021-04-01', '2023-03-31', 'contract')],
@@ -151,7 +172,11 @@ describe('estimatePay', () => {
   });
 
   it('caps the steps experience adds, and says so', () => {
-    const e = estimatePay(rules, { education: 'university', birthDate: '1985-10-01', periods: [p('2008-04-01', '2026-03-31')] }, TODAY);
+    const e = estimatePay(
+      rules,
+      { route: K1, education: 'university', birthDate: '1985-10-01', periods: [p('2008-04-01', '2026-03-31')] },
+      TODAY,
+    );
     const g1 = e.grades.find((g) => g.gradeId === 'grade-1');
     expect(g1).toMatchObject({
       experienceSteps: { low: 40, high: 40 },
@@ -202,7 +227,11 @@ describe('estimatePay', () => {
       ['grade-3', false],
     ]);
     expect(e.assumptions[1]).toBe('応募できる職級のうち最も高い1級職で採用された場合の額です。');
-    const senior = estimatePay(rules, { education: 'university', birthDate: '1990-06-15', periods: [p('2013-04-01', null)] }, TODAY);
+    const senior = estimatePay(
+      rules,
+      { route: K1, education: 'university', birthDate: '1990-06-15', periods: [p('2013-04-01', null)] },
+      TODAY,
+    );
     expect(senior.likely.gradeId).toBe('grade-3');
   });
 
@@ -231,6 +260,48 @@ describe('estimatePay', () => {
   it('refuses an education the rules do not have', () => {
     expect(() => estimatePay(rules, { ...fourYears, education: 'phd' }, TODAY)).toThrow(RangeError);
   });
+
+  it("estimates the grades of the route's family only: the 特別区 grades together, a ward route alone", () => {
+    const ids = (route: string) => estimatePay(rules, { ...fourYears, route }, TODAY).grades.map((g) => g.gradeId);
+    expect(ids('tokubetsuku-keiken-2')).toEqual(['grade-1', 'grade-2', 'grade-3']);
+    expect(ids('ku-ninkitsuki')).toEqual(['ku-ninkitsuki']);
+    expect(ids('ku-senmon')).toEqual(['ku-senmon']);
+    // 4年3か月 of ICT work by today: eligible (3 of the last 5 years), and 1年3か月 beyond the 3 the grade includes: 5号給.
+    const ictWork = { ...p('2022-04-01', null), field: 'ict' };
+    const ict = estimatePay(rules, { ...fourYears, route: 'ku-ninkitsuki', periods: [ictWork] }, TODAY);
+    expect(ict.likely).toMatchObject({ gradeId: 'ku-ninkitsuki', eligible: true, step: { low: 23 + 5, high: 23 + 5 } });
+    expect(ict.assumptions).toContain('任期付職員（2級職相当）の初任給は職務経験3年を含んでいるため、3年を超える分を加算します。');
+  });
+
+  it('refuses a route without a pay grade, and an unknown route', () => {
+    const without = structuredClone(rules);
+    without.pay.grades = without.pay.grades.filter((g) => g.route !== 'ku-senmon');
+    expect(() => estimatePay(without, { ...fourYears, route: 'ku-senmon' }, TODAY)).toThrow(RangeError);
+    expect(() => estimatePay(rules, { ...fourYears, route: 'no-such-route' }, TODAY)).toThrow(RangeError);
+  });
+});
+
+describe('the checker answer without pay rules for the route', () => {
+  it('gives the verdict, and says the pay is in the selection guide instead of estimating another route', () => {
+    const without = structuredClone(rules);
+    without.pay.grades = without.pay.grades.filter((g) => g.route !== 'ku-senmon');
+    const input = {
+      route: 'ku-senmon',
+      birthDate: '1990-05-10',
+      education: 'graduate-school',
+      rows: [{ row: 1, period: { ...p('2021-04-01', '2025-03-31'), field: 'psychology' } }],
+    };
+    const answer = answerChecker(without, input, TODAY);
+    expect(answer).toMatchObject({ payAvailable: false, pay: null });
+    expect(answer.eligibility.routes.map((r) => r.routeId)).toEqual(['ku-senmon']);
+    const page = resultHtml(without, input, answer, { standalone: true });
+    expect(page).toContain('この選考の初任給は、選考案内でご確認ください');
+    expect(page).not.toContain('worked-examples');
+    // With its pay grade, the same person gets an estimate for that grade alone, beside its worked example.
+    const withPay = answerChecker(rules, input, TODAY);
+    expect(withPay.pay?.grades.map((g) => g.gradeId)).toEqual(['ku-senmon']);
+    expect(resultHtml(rules, input, withPay, { standalone: true })).toContain('大学院修了・心理職の常勤として3年（専門人材）');
+  });
 });
 
 describe('the pay range an opening states (routePayRange)', () => {
@@ -254,8 +325,15 @@ describe('the pay range an opening states (routePayRange)', () => {
     expect(routePayRange(rules, 'tokubetsuku-keiken-3')).toEqual({ low: table('grade-3')(13), high: table('grade-3')(25 + 20) });
   });
 
-  it('is undefined for a route without a pay grade (the opening states its own pay)', () => {
-    expect(routePayRange(rules, 'ku-ninkitsuki')).toBeUndefined();
+  it("the ward's routes: 任期付 includes its 3 required years; 専門人材 adds them at the lowest share (50%: 6号給)", () => {
+    expect(routePayRange(rules, 'ku-ninkitsuki')).toEqual({ low: table('ku-ninkitsuki')(15), high: table('ku-ninkitsuki')(27 + 32) });
+    expect(routePayRange(rules, 'ku-senmon')).toEqual({ low: table('ku-senmon')(13 + 6), high: table('ku-senmon')(37 + 40) });
+  });
+
+  it('is undefined for a route without a pay grade (the opening then states its own pay)', () => {
+    const without = structuredClone(rules);
+    without.pay.grades = without.pay.grades.filter((g) => g.route !== 'ku-senmon');
+    expect(routePayRange(without, 'ku-senmon')).toBeUndefined();
     expect(routePayRange(rules, 'no-such-route')).toBeUndefined();
   });
 
@@ -278,6 +356,7 @@ describe('the pay range an opening states (routePayRange)', () => {
         }),
       );
     const person = fc.record({
+      route: fc.constantFrom(...rules.pay.grades.map((g) => g.route)),
       education: fc.constantFrom(...rules.pay.educations.map((e) => e.id)),
       birthDate: fc.integer({ min: dayNumber('1967-01-01'), max: dayNumber('2000-12-31') }).map(dateOf),
       periods: fc.array(period, { minLength: 1, maxLength: 5 }),

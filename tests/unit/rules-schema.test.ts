@@ -208,7 +208,7 @@ const cases: [string, (r: Record<string, any>) => void, string, string][] = [
       r.examples[0].grade = 'grade-9';
     },
     'examples.0.grade',
-    'モデル給与 daigaku-minkan-4 の職級「grade-9」が pay.grades にありません。次のいずれかにしてください：grade-1、grade-2、grade-3',
+    'モデル給与 daigaku-minkan-4 の職級「grade-9」が pay.grades にありません。次のいずれかにしてください：grade-1、grade-2、grade-3、ku-ninkitsuki、ku-senmon',
   ],
   [
     'an example of an unknown education',
@@ -289,6 +289,14 @@ const cases: [string, (r: Record<string, any>) => void, string, string][] = [
     },
     'counting.0.overlaps',
     '重なる期間の扱い（counting.overlaps）は once（1回だけ数える）にしてください',
+  ],
+  [
+    'two pay grades for one route',
+    (r) => {
+      r.pay.grades[4].route = 'ku-ninkitsuki';
+    },
+    'pay.grades.4.route',
+    '区分「ku-ninkitsuki」の給与が職級 ku-ninkitsuki と ku-senmon の2か所にあります。1つの区分に書ける職級の給与は1つです。どちらかの route を直してください',
   ],
   [
     'an unknown start rule',

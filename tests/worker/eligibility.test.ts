@@ -91,7 +91,7 @@ describe('POST /api/eligibility from a form without JavaScript', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it('judges a ward route on its own, and says its pay is in the selection guide', async () => {
+  it("judges a ward route on its own, with its own grade's pay and worked example", async () => {
     const r = await postForm(
       '/api/eligibility',
       twoEmployers({ route: 'ku-ninkitsuki', 'periods.0.field': 'ict', 'periods.1.field': 'ict' }),
@@ -100,7 +100,12 @@ describe('POST /api/eligibility from a form without JavaScript', () => {
     const text = textOf(await r.text());
     expect(text).toContain('練馬区 任期付職員選考（ICT・DX）：応募できます');
     expect(text).not.toContain('特別区 経験者採用 1級職：');
-    expect(text).toContain('この選考の初任給は、選考案内でご確認ください');
+    // 2 years 正社員 (100%) and 2 years 2 months 契約 (80–100%) convert to 3年8か月余り〜4年2か月; beyond the 3 years the
+    // grade includes, 2〜4号給 on 大学卒's 23号給: 本給 255,500〜258,500円, with 地域手当 20%.
+    expect(text).toContain('初任給の目安（任期付職員（2級職相当））');
+    expect(text).toContain('306,600円〜310,200円');
+    expect(text).toContain('大学卒・システム開発の正社員として6年（任期付職員）');
+    expect(text).not.toContain('大学卒・民間企業の正社員として4年');
   });
 
   it('shows eligibility without a pay estimate when no education is chosen', async () => {
