@@ -219,8 +219,15 @@ interface CancelTarget {
 async function findByToken(db: D1Database, token: unknown): Promise<CancelTarget | null> {
   if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
   // Looked up by its hash: the token itself is never stored, and equal hashes reveal nothing about near misses.
+  // The first mail's token is on the row; later mails' tokens are in registration_links, and each stays valid.
   return db
-    .prepare('SELECT id, session_id, status FROM registrations WHERE cancel_token_hash = ?1')
+    .prepare(
+      `SELECT id, session_id, status FROM registrations WHERE cancel_token_hash = ?1
+       UNION ALL
+       SELECT r.id, r.session_id, r.status FROM registration_links l JOIN registrations r ON r.id = l.registration_id
+       WHERE l.token_hash = ?1
+       LIMIT 1`,
+    )
     .bind(await sha256Hex(token))
     .first<CancelTarget>();
 }
@@ -304,11 +311,17 @@ export async function cancelSeat(
       .bind(target.id, nowIso),
     db
       .prepare(
-        `UPDATE registrations SET status = 'confirmed', promotion_id = ?1, cancel_token_hash = ?2, updated_at = ?3, claim_until = ?6
-         WHERE id = (SELECT id FROM registrations WHERE session_id = ?4 AND status = 'waitlisted' ORDER BY id LIMIT 1)
-           AND (SELECT COUNT(*) FROM registrations WHERE session_id = ?4 AND status = 'confirmed') < ?5`,
+        `UPDATE registrations SET status = 'confirmed', promotion_id = ?1, updated_at = ?2, claim_until = ?5
+         WHERE id = (SELECT id FROM registrations WHERE session_id = ?3 AND status = 'waitlisted' ORDER BY id LIMIT 1)
+           AND (SELECT COUNT(*) FROM registrations WHERE session_id = ?3 AND status = 'confirmed') < ?4`,
       )
-      .bind(promotionId, await sha256Hex(newCancelToken), nowIso, target.session_id, session.capacity, claimUntil.toISOString()),
+      .bind(promotionId, nowIso, target.session_id, session.capacity, claimUntil.toISOString()),
+    // The promotion mail's claim and cancel link; the waiting-list mail's cancel link keeps working too.
+    db
+      .prepare(
+        'INSERT INTO registration_links (token_hash, registration_id, created_at) SELECT ?2, id, ?3 FROM registrations WHERE promotion_id = ?1',
+      )
+      .bind(promotionId, await sha256Hex(newCancelToken), nowIso),
     db
       .prepare(
         `INSERT INTO outbox (kind, recipient, subject, body, attachments, next_attempt_at, created_at)

@@ -1,7 +1,9 @@
 /**
  * Session reminders: each morning (the 07:00 JST cron) confirmed participants of sessions N days ahead
  * (site config `reminders.daysBefore`, by default 2 days before and on the day) get a reminder with a cancel
- * link, through the outbox; never someone who cancelled; each at most once (reminder_sent).
+ * link, through the outbox; never someone who cancelled; each at most once (reminder_sent). Someone promoted from
+ * the waiting list who has not yet confirmed the seat (claim_until set) gets no reminder: their promotion mail asks
+ * them to confirm by a deadline, and a reminder would read as if the seat were already theirs.
  */
 
 import { mails } from '../../src/i18n/mail';
@@ -26,13 +28,14 @@ export async function sendReminders(env: Env, now: Date): Promise<{ queued: numb
       const due = await db
         .prepare(
           `SELECT id, json_extract(payload, '$.email') AS email FROM registrations
-           WHERE session_id = ?1 AND status = 'confirmed'
+           WHERE session_id = ?1 AND status = 'confirmed' AND claim_until IS NULL
              AND id NOT IN (SELECT registration_id FROM reminder_sent WHERE reminder_key = ?2)`,
         )
         .bind(sessionId, key)
         .all<{ id: number; email: string }>();
       for (const r of due.results) {
-        // A fresh cancel link: tokens are stored only as hashes, so the mail carries a new one.
+        // A cancel link of its own: tokens are stored only as hashes, so the mail carries a new one, added beside
+        // the earlier mails' links (registration_links), which keep working.
         const token = newToken();
         const mail = mails.registrationReminder({ session, day, daysBefore, cancelUrl: cancelUrl(site.origin, token) });
         try {
@@ -42,8 +45,8 @@ export async function sendReminders(env: Env, now: Date): Promise<{ queued: numb
               .prepare('INSERT INTO reminder_sent (registration_id, reminder_key, at) VALUES (?1, ?2, ?3)')
               .bind(r.id, key, now.toISOString()),
             db
-              .prepare("UPDATE registrations SET cancel_token_hash = ?2 WHERE id = ?1 AND status = 'confirmed'")
-              .bind(r.id, await sha256Hex(token)),
+              .prepare('INSERT INTO registration_links (token_hash, registration_id, created_at) VALUES (?1, ?2, ?3)')
+              .bind(await sha256Hex(token), r.id, now.toISOString()),
             enqueue(db, { kind: 'registration_reminder', to: r.email, ...mail }, now),
           ]);
           queued++;

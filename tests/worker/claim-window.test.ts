@@ -62,4 +62,15 @@ describe('the claim window', () => {
     expect(await expireClaims(env, new Date(Date.now() + 30 * 24 * 3_600_000))).toBe(0);
     expect((await statusOf(refs[4] ?? ''))?.status).toBe('confirmed');
   });
+
+  it("leaves the waiting-list mail's cancel link working after the promotion mail brought a link of its own", async () => {
+    const mail = await env.DB.prepare(
+      "SELECT body FROM outbox WHERE kind = 'registration_waitlisted' AND recipient = (SELECT json_extract(payload, '$.email') FROM registrations WHERE reference = ?1)",
+    )
+      .bind(refs[4] ?? '')
+      .first<{ body: string }>();
+    const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    expect(token).not.toBe('');
+    expect((await SELF.fetch(`${ORIGIN}/api/registrations/cancel?token=${token}`)).status).toBe(200);
+  });
 });

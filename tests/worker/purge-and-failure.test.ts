@@ -36,6 +36,34 @@ describe('the retention purge (daily cron)', () => {
     expect(reg).toEqual({ support_needs: null });
   });
 
+  it('deletes registrations past retention with the links mailed for them, and keeps the others', async () => {
+    const past = '2020-01-01T00:00:00.000Z';
+    const future = '2099-01-01T00:00:00.000Z';
+    const insert = async (reference: string, purgeAfter: string) =>
+      (
+        await env.DB.prepare(
+          "INSERT INTO registrations (reference, session_id, idempotency_key, payload, email_key, status, cancel_token_hash, created_at, updated_at, support_purge_after, purge_after) VALUES (?1, 's', ?1, '{}', ?1, 'confirmed', ?1, ?2, ?2, ?2, ?3) RETURNING id",
+        )
+          .bind(reference, past, purgeAfter)
+          .first<{ id: number }>()
+      )?.id ?? 0;
+    const gone = await insert('REG2-OLD2', past);
+    const kept = await insert('REG3-NEW3', future);
+    await env.DB.batch(
+      [gone, kept].map((id) =>
+        env.DB.prepare('INSERT INTO registration_links (token_hash, registration_id, created_at) VALUES (?1, ?2, ?3)').bind(
+          `link-${id}`,
+          id,
+          past,
+        ),
+      ),
+    );
+    await runCron('30 15 * * *', new Date());
+    expect(await count('SELECT COUNT(*) AS n FROM registrations WHERE id = ?1', gone)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM registration_links WHERE registration_id = ?1', gone)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM registration_links WHERE registration_id = ?1', kept)).toBe(1);
+  });
+
   it('deletes job alerts stopped over 30 days ago, with their links, and keeps recent ones', async () => {
     const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
     const recent = new Date(Date.now() - 5 * 86_400_000).toISOString();

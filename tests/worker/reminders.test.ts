@@ -56,4 +56,34 @@ describe('session reminders', () => {
     const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
     expect((await SELF.fetch(`https://careers.example/api/registrations/cancel?token=${token}`)).status).toBe(200);
   });
+
+  it('leave the cancel link of every earlier mail working (a reminder adds a link, it does not replace one)', async () => {
+    const links = await env.DB.prepare(
+      `SELECT body FROM outbox WHERE recipient = (SELECT json_extract(payload, '$.email') FROM registrations WHERE reference = ?1)
+       AND kind IN ('registration_confirmed', 'registration_reminder') ORDER BY id`,
+    )
+      .bind(kept)
+      .all<{ body: string }>();
+    const tokens = links.results.map((m) => m.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '');
+    expect(tokens).toHaveLength(3); // the confirmation and both reminders
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens)
+      expect((await SELF.fetch(`https://careers.example/api/registrations/cancel?token=${token}`)).status).toBe(200);
+  });
+
+  it('skip someone promoted from the waiting list until they confirm the seat, whose claim link keeps working', async () => {
+    const promoted = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+    await env.DB.prepare('UPDATE registrations SET claim_until = ?2 WHERE reference = ?1')
+      .bind(promoted, jst(day, '23:59').toISOString())
+      .run();
+    const mail = await env.DB.prepare(
+      "SELECT body FROM outbox WHERE kind = 'registration_confirmed' AND recipient = (SELECT json_extract(payload, '$.email') FROM registrations WHERE reference = ?1)",
+    )
+      .bind(promoted)
+      .first<{ body: string }>();
+    const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    await sendReminders(env, jst(day, '07:00'));
+    expect(await reminders(promoted)).toBe(0);
+    expect((await SELF.fetch(`https://careers.example/api/registrations/claim?token=${token}`)).status).toBe(200);
+  });
 });
