@@ -17,6 +17,7 @@ import { html, type Raw } from '../lib/html';
 import { newToken, sha256Hex } from '../lib/ids';
 import { enqueue, relay } from '../lib/outbox';
 import { page } from '../lib/respond';
+import { isSameOrigin } from '../lib/security';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
 import { cancelSeat } from './registrations';
 import { stagesOf, statusLink } from './status';
@@ -50,6 +51,13 @@ export const staffPages = new Hono<StaffEnv>({ strict: false });
 export const staffApi = new Hono<StaffEnv>({ strict: false });
 staffPages.use('*', requireStaff());
 staffApi.use('*', requireStaff());
+// Browsers send the staff login (Basic credentials) with any request to this origin, a form posted from another site
+// included: a change is accepted only from the staff area's own pages.
+staffApi.use('*', async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c.req.raw))
+    return c.json({ error: 'cross_site', message: t.crossSite }, 403);
+  await next();
+});
 
 const staffPage = (c: Context<StaffEnv>, title: string, body: Raw, status = 200) =>
   page(c, status, `${title}｜${t.title}`, html`<p><a href="/staff/">${t.back}</a></p>${body}`);
@@ -377,6 +385,7 @@ staffApi.post('/applications/:reference/stage', async (c) => {
   if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
   const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
   const last = stagesOf(Object.hasOwn(jobs, row.job_id) ? jobs[row.job_id] : undefined).length - 1;
+  if (row.stage >= last) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   const now = new Date();
   // A new link for the mail: the token is never stored, so the old link stops working.
   const token = newToken();

@@ -53,6 +53,8 @@ export const staffCopy = {
   notFound: '該当するデータが見つかりません。すでに削除された可能性があります。',
   done: '処理しました。',
   mustConfirm: '削除するには、確認のチェックを入れてください。',
+  crossSite: '職員用画面以外からの操作は受け付けていません。職員用画面を開き直してから、もう一度操作してください。',
+  lastStage: 'この応募はすでに最後の段階です。これ以上進めることはできません。',
   actions: {
     view_dashboard: '一覧を表示',
     view_job_applications: '応募一覧を表示',

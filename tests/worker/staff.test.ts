@@ -11,8 +11,13 @@ import { verifyAccessToken } from '../../functions/lib/staff-auth';
 import { application, catalog, count, jobIn, ORIGIN, postJson, registration } from './support';
 
 const login = `Basic ${btoa('staff:correct horse battery staple')}`;
+/** Signed in, from the staff area's own pages (as a browser says with Sec-Fetch-Site). */
 const asStaff = (path: string, init: RequestInit = {}) =>
-  SELF.fetch(`${ORIGIN}${path}`, { ...init, headers: { Authorization: login, ...(init.headers ?? {}) }, redirect: 'manual' });
+  SELF.fetch(`${ORIGIN}${path}`, {
+    ...init,
+    headers: { Authorization: login, 'Sec-Fetch-Site': 'same-origin', ...(init.headers ?? {}) },
+    redirect: 'manual',
+  });
 
 let jobId: string;
 let reference: string;
@@ -181,6 +186,45 @@ describe('actions', () => {
       .bind(reference)
       .first<{ body: string }>();
     expect(notice?.body).toContain(`/staff/applications/${reference}/`);
+  });
+
+  it('refuses a change posted from another site or with no sign of where it came from, with the login, and changes nothing', async () => {
+    for (const headers of [
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': '', Origin: 'https://attacker.example' },
+      { 'Sec-Fetch-Site': '' },
+    ]) {
+      const r = await asStaff(`/api/staff/applications/${reference}/stage`, { method: 'POST', headers });
+      expect(r.status).toBe(403);
+      expect(((await r.json()) as { message: string }).message).toBe(
+        '職員用画面以外からの操作は受け付けていません。職員用画面を開き直してから、もう一度操作してください。',
+      );
+    }
+    expect(await count('SELECT stage AS n FROM applications WHERE reference = ?1', reference)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM staff_audit WHERE action = 'move_stage' AND target = ?1", reference)).toBe(0);
+    // Reading stays open to the signed-in staff from anywhere (a link from the notification mail).
+    expect((await asStaff(`/staff/applications/${reference}/`, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(200);
+  });
+
+  it('moves an application through its stages, and refuses to go past the last without mailing anyone', async () => {
+    const mails = () =>
+      count(
+        "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'status_changed' AND recipient = (SELECT json_extract(payload, '$.email') FROM applications WHERE reference = ?1)",
+        reference,
+      );
+    let moves = 0;
+    for (;;) {
+      const r = await asStaff(`/api/staff/applications/${reference}/stage`, { method: 'POST' });
+      if (r.status === 409) {
+        expect(((await r.json()) as { message: string }).message).toBe('この応募はすでに最後の段階です。これ以上進めることはできません。');
+        break;
+      }
+      expect(r.status).toBe(303);
+      if (++moves > 10) throw new Error('never reached the last stage');
+    }
+    expect(moves).toBeGreaterThanOrEqual(2);
+    expect(await mails()).toBe(moves);
+    expect(await count("SELECT COUNT(*) AS n FROM staff_audit WHERE action = 'move_stage' AND target = ?1", reference)).toBe(moves);
   });
 
   it('marks an application as handled', async () => {

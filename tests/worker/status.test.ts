@@ -79,7 +79,7 @@ describe('when staff move the application on', () => {
   it('shows the next stage and the word from staff, mails only that it changed, audits the move, and retires the old link', async () => {
     const r = await SELF.fetch(`${ORIGIN}/api/staff/applications/${reference}/stage`, {
       method: 'POST',
-      headers: { Authorization: login },
+      headers: { Authorization: login, 'Sec-Fetch-Site': 'same-origin' },
       body: new URLSearchParams({ message: '書類選考の結果は1月上旬にお知らせします。' }),
       redirect: 'manual',
     });
