@@ -2,7 +2,7 @@
  * Job alerts by mail: double opt-in subscriptions to the openings of one listing, and the daily or weekly
  * digests of new matching openings, written to the outbox. Tokens are stored only as SHA-256 hashes: each
  * mail carries a fresh token of its own (job_alert_tokens), so every mail's manage and one-click
- * unsubscribe links keep working. An opening is in at most one digest per alert (job_alert_sent).
+ * unsubscribe links keep working. An opening is in at most one digest per address, whichever of its alerts matched it first (job_alert_sent).
  */
 import { alertMails, alertsCopy, type Frequency } from '../../src/i18n/alerts';
 import type { CatalogJob } from '../../src/lib/catalog';
@@ -203,6 +203,7 @@ export async function setFrequency(db: D1Database, alertId: number, frequency: F
 
 interface Due {
   id: number;
+  email_key: string;
   filters: string;
   frequency: Frequency;
   confirmed_at: string;
@@ -236,16 +237,21 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
   if (!open.length) return { sent: 0 };
   const alerts = (
     await db
-      .prepare("SELECT id, filters, frequency, confirmed_at, last_digest_at FROM job_alerts WHERE status = 'active' ORDER BY id")
+      .prepare("SELECT id, email_key, filters, frequency, confirmed_at, last_digest_at FROM job_alerts WHERE status = 'active' ORDER BY id")
       .all<Due>()
   ).results.filter((a) => isDue(a, now));
   if (!alerts.length) return { sent: 0 };
 
+  // An opening is in at most one digest per subscriber (address), whichever of their alerts matched it first.
   const sentRows = await db
-    .prepare('SELECT alert_id, job_id FROM job_alert_sent WHERE alert_id IN (SELECT value FROM json_each(?1))')
-    .bind(JSON.stringify(alerts.map((a) => a.id)))
-    .all<{ alert_id: number; job_id: string }>();
-  const already = new Set(sentRows.results.map((r) => `${r.alert_id}\u0000${r.job_id}`));
+    .prepare(
+      `SELECT a.email_key, s.job_id FROM job_alert_sent s JOIN job_alerts a ON a.id = s.alert_id
+       WHERE a.email_key IN (SELECT value FROM json_each(?1))`,
+    )
+    .bind(JSON.stringify([...new Set(alerts.map((a) => a.email_key))]))
+    .all<{ email_key: string; job_id: string }>();
+  const sentKey = (emailKey: string, jobId: string) => `${emailKey}\u0000${jobId}`;
+  const already = new Set(sentRows.results.map((r) => sentKey(r.email_key, r.job_id)));
 
   const run = crypto.randomUUID();
   let sent = 0;
@@ -258,7 +264,7 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
     }
     const since = todayInTokyo(new Date(alert.confirmed_at));
     const jobs = open
-      .filter(([id, job]) => job.opensOn >= since && matches(job, filters) && !already.has(`${alert.id}\u0000${id}`))
+      .filter(([id, job]) => job.opensOn >= since && matches(job, filters) && !already.has(sentKey(alert.email_key, id)))
       .sort(([a, x], [b, y]) => x.opensOn.localeCompare(y.opensOn) || a.localeCompare(b));
     const claim = db
       .prepare("UPDATE job_alerts SET last_digest_at = ?2, digest_run = ?3 WHERE id = ?1 AND status = 'active' AND last_digest_at IS ?4")
@@ -299,7 +305,10 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
         )
         .bind(await sha256Hex(token), alert.id, nowIso, run),
     ]);
-    if (queued && queued.meta.changes > 0) sent++;
+    if (queued && queued.meta.changes > 0) {
+      sent++;
+      for (const [id] of jobs) already.add(sentKey(alert.email_key, id)); // the address's other alerts in this run
+    }
   }
   return { sent };
 }

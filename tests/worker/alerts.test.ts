@@ -40,7 +40,7 @@ function subscribeForm(email: string, fields: Record<string, string> = {}): URLS
 /** Subscribes and confirms; returns the manage token from the confirmation page. */
 async function activeAlert(email: string, fields: Record<string, string> = {}): Promise<string> {
   expect((await postForm('/api/alerts', subscribeForm(email, fields))).status).toBe(202);
-  const [mail] = await mailsTo(email, 'alert_confirm');
+  const mail = (await mailsTo(email, 'alert_confirm')).at(-1);
   const confirmed = await postForm('/api/alerts/confirm', new URLSearchParams({ token: tokenIn(mail?.body ?? '', 'confirm') }));
   expect(confirmed.status).toBe(200);
   return tokenIn(await confirmed.text(), 'manage');
@@ -163,6 +163,18 @@ describe('digests', () => {
     expect(await mailsTo(email, 'alert_digest')).toHaveLength(1);
     const alert = await alertOf(email);
     expect(await count('SELECT COUNT(*) AS n FROM job_alert_sent WHERE alert_id = ?1 AND job_id = ?2', alert?.id, jobId)).toBe(1);
+  });
+
+  it('put an opening in one digest per address, even when two of its alerts match it', async () => {
+    const email = address('twice');
+    await activeAlert(email, { type: keyOf(hiringTypes, job.hiringType) });
+    await activeAlert(email, { type: keyOf(hiringTypes, job.hiringType), family: keyOf(jobFamilies, job.jobFamily) });
+    expect(await count("SELECT COUNT(*) AS n FROM job_alerts WHERE email_key = ?1 AND status = 'active'", email.toLowerCase())).toBe(2);
+    await confirmedOn(email, dayBefore(job.opensOn));
+    await sendDigests(env, noonJst(job.opensOn));
+    await sendDigests(env, noonJst(job.opensOn, 1));
+    const bodies = (await mailsTo(email, 'alert_digest')).map((m) => m.body);
+    expect(bodies.filter((b) => b.includes(`/jobs/${jobId}/`))).toHaveLength(1);
   });
 
   it('skip an alert whose filters match nothing new, and one confirmed after the opening opened', async () => {
