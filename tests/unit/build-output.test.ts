@@ -5,7 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { isInteractive, NOT_PUBLIC } from '../../scripts/budgets.mjs';
+import { glossaryHref } from '../../src/lib/glossary-links';
 
 const dist = 'dist';
 const walk = (dir: string): string[] =>
@@ -41,5 +43,47 @@ describe('the build output', () => {
     const css = files.filter((f) => f.endsWith('.css') && !f.includes('/pagefind/'));
     expect(css.filter((f) => /@font-face/i.test(readFileSync(f, 'utf8')))).toEqual([]);
     expect(pages.filter((f) => /fonts\.googleapis|@font-face|<link[^>]+\.woff/i.test(readFileSync(f, 'utf8'))).map(urlOf)).toEqual([]);
+  });
+});
+
+describe('the openings link plain words', () => {
+  // The glossary's terms and aliases, from content/glossary as the build reads them.
+  const terms = readdirSync('content/glossary')
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_')) // _template.md is the editor's starting point, not an entry
+    .flatMap((f) => {
+      const front = parse(readFileSync(join('content/glossary', f), 'utf8').split(/^---$/m)[1] ?? '') as {
+        term: string;
+        aliases?: string[];
+      };
+      const href = glossaryHref(f.replace(/\.md$/, ''));
+      return [front.term, ...(front.aliases ?? [])].map((term) => ({ term, href }));
+    });
+  const openings = readdirSync('content/jobs')
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+    .map((f) => join(dist, 'jobs', f.replace(/\.md$/, ''), 'index.html'))
+    .filter((f) => existsSync(f));
+  const articleOf = (file: string) => readFileSync(file, 'utf8').match(/<article\b[\s\S]*<\/article>/)?.[0] ?? '';
+  /**
+   * The article's text where a term would be linked: without headings, links (the glossary's own included),
+   * form controls' labels and code, each tag a break (the linker reads one run of text at a time).
+   */
+  const linkableText = (article: string) =>
+    article
+      .replace(/<(h[1-6]|a|label|button|select|textarea|summary|script|style|code|pre)\b[\s\S]*?<\/\1>/g, '\u0000')
+      .replace(/<[^>]+>/g, '\u0000');
+
+  it('has openings and terms to check', () => {
+    expect(openings.length).toBeGreaterThanOrEqual(10);
+    expect(terms.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(openings.map((f) => [urlOf(f), f]))('%s: every term in its text is linked to its entry, each entry once', (_, file) => {
+    const article = articleOf(file);
+    const text = linkableText(article);
+    const unlinked = terms.filter(({ term, href }) => text.includes(term) && !article.includes(`href="${href}"`)).map((t) => t.term);
+    expect(unlinked).toEqual([]);
+    const hrefs = [...article.matchAll(/href="(\/glossary\/#[^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h, i) => hrefs.indexOf(h) !== i)).toEqual([]);
   });
 });
