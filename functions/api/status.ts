@@ -126,9 +126,13 @@ status.post('/withdraw', async (c) => {
   }
 });
 
+/** Status-link mails one address can be sent in 24 hours, however many forms ask (nobody can flood an inbox). */
+export const RESEND_LIMIT = 3;
+
 /**
- * Sends the link again to the address given at application, if reference and address match. The answer is
- * the same either way, so nobody can find out who applied; rate-limited like every form.
+ * Sends the link again to the address given at application, if reference and address match and the address has
+ * had fewer than RESEND_LIMIT such mails in 24 hours. The answer is the same either way, so nobody can find out who
+ * applied; rate-limited per client like every form.
  */
 status.post('/resend', async (c) => {
   try {
@@ -142,7 +146,13 @@ status.post('/resend', async (c) => {
       .prepare("SELECT reference, json_extract(payload, '$.email') AS email FROM applications WHERE reference = ?1 AND email_key = ?2")
       .bind(reference, emailKey(email))
       .first<{ reference: string; email: string }>();
-    if (found) {
+    const recent = found
+      ? await db
+          .prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'status_link' AND recipient = ?1 AND created_at > ?2")
+          .bind(found.email, new Date(Date.now() - 24 * 3_600_000).toISOString())
+          .first<{ n: number }>()
+      : null;
+    if (found && (recent?.n ?? 0) < RESEND_LIMIT) {
       const token = newToken();
       const mail = mails.statusLink({ reference: found.reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
       await db.batch([

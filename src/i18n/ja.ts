@@ -166,8 +166,9 @@ export const homeCopy = {
 export const submissionCopy = {
   errorTitle: '入力内容を確認してください',
   errorPrefix: 'エラー：',
-  backHint: 'ブラウザの「戻る」で入力画面に戻ると、入力した内容を直せます。',
-  backLink: '入力画面に戻る',
+  backHint: 'ブラウザの「戻る」で入力画面に戻ると、入力した内容が残っていますので、そのまま直せます。',
+  // A plain link reloads the form empty: its words say so, so that nobody loses what they typed by following it.
+  backLink: '入力画面を最初から開き直す（入力した内容は残りません）',
   applicationReceivedTitle: '応募を受け付けました',
   applicationReceivedLead: (job: string) => `「${job}」への応募を受け付けました。確認のメールをお送りします。`,
   referenceLabel: '受付番号',

@@ -114,6 +114,21 @@ describe('sending the link again', () => {
     expect((await statusPage(token)).status).toBe(200);
   });
 
+  it('mails one address at most three times a day, and answers the same page after that', async () => {
+    const sent = () =>
+      count(
+        "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'status_link' AND recipient = (SELECT json_extract(payload, '$.email') FROM applications WHERE reference = ?1)",
+        reference,
+      );
+    expect(await sent()).toBe(1);
+    const pages: string[] = [];
+    for (let i = 0; i < 4; i++) pages.push(await (await resend(reference, email)).text());
+    expect(await sent()).toBe(3);
+    expect(new Set(pages).size).toBe(1);
+    token = tokenIn((await latestMail('status_link', reference)).body);
+    expect((await statusPage(token)).status).toBe(200);
+  });
+
   it('refuses a post from another site', async () => {
     const r = await SELF.fetch(`${ORIGIN}/api/status/resend`, {
       method: 'POST',
