@@ -3,7 +3,7 @@
  * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { assertNoProblems, routeFigureProblems, unknownRoutes } from './lib/content-checks';
+import { applyChannelProblems, assertNoProblems, routeFigureProblems, unknownRoutes } from './lib/content-checks';
 import { todayInTokyo } from './lib/dates';
 import { type GlossaryTerm, glossaryHref, glossaryProblems } from './lib/glossary-links';
 import { routePayRange } from './lib/pay';
@@ -50,6 +50,16 @@ export async function allJobs(): Promise<Job[]> {
       (id) => {
         const route = routes.find((r) => r.id === id);
         return route && { requiredYears: route.window.requiredYears, pay: routePayRange(rules.data, id) };
+      },
+      fileOf(rules),
+    ),
+  );
+  assertNoProblems(
+    applyChannelProblems(
+      jobs.map((j) => ({ file: fileOf(j), route: j.data.route, apply: j.data.apply })),
+      (id) => {
+        const route = routes.find((r) => r.id === id);
+        return route && route.organizer === 'tokubetsuku';
       },
       fileOf(rules),
     ),

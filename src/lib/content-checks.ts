@@ -84,6 +84,31 @@ export function routeFigureProblems(
   return problems;
 }
 
+/**
+ * Who takes an opening's applications follows from its route. A route of the special wards' joint exam (organizer
+ * tokubetsuku) is applied for at 特別区人事委員会 and the employing ward is decided later by 提示: its openings link to
+ * the exam (apply.method external, jointExam true) and carry no JobPosting. The ward's own routes are not a joint exam.
+ */
+export function applyChannelProblems(
+  jobs: { file: string; route?: string | undefined; apply: { method: string; jointExam?: boolean | undefined } }[],
+  isJointExam: (route: string) => boolean | undefined,
+  rulesFile: string,
+): string[] {
+  const problems: string[] = [];
+  for (const job of jobs) {
+    const joint = job.route === undefined ? undefined : isJointExam(job.route);
+    if (joint === true && !(job.apply.method === 'external' && job.apply.jointExam === true))
+      problems.push(
+        `${job.file} の区分「${job.route}」は特別区人事委員会の採用試験です（${rulesFile}）。応募は特別区人事委員会が受け付けるため、apply を method: external、jointExam: true、url: 試験案内のアドレス にしてください。`,
+      );
+    if (joint === false && job.apply.jointExam === true)
+      problems.push(
+        `${job.file} の区分「${job.route}」は区の選考で、特別区の採用試験ではありません（${rulesFile}）。apply の jointExam: true を外してください。`,
+      );
+  }
+  return problems;
+}
+
 export class ContentError extends Error {
   constructor(problems: string[]) {
     super(`コンテンツに問題があります：\n- ${problems.join('\n- ')}`);

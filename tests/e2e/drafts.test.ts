@@ -3,7 +3,7 @@
 import { fillApplication, uniqueEmail } from './support/fill';
 import { expect, test } from './support/test';
 
-const APPLY = '/jobs/jimu-keiken-2027/apply/';
+const APPLY = '/jobs/ict-dx-ninkitsuki-madoguchi-2027/apply/';
 
 test('a draft survives a reload in the same tab, and is gone after sending', async ({ page }) => {
   await page.goto(APPLY);

@@ -204,7 +204,10 @@ test.describe('without JavaScript', () => {
     const summary = page.locator('.error-summary');
     await expect(summary).toContainText('生年月日を入力してください');
     await expect(summary).toContainText('職歴を1件以上入力してください');
-    await expect(page.getByRole('link', { name: '入力画面に戻る' })).toHaveAttribute('href', CHECKER);
+    await expect(page.getByRole('link', { name: '入力画面を最初から開き直す（入力した内容は残りません）' })).toHaveAttribute(
+      'href',
+      CHECKER,
+    );
   });
 });
 

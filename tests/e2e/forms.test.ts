@@ -7,7 +7,7 @@ import { field, fillApplication, fillRegistration, postVia, uniqueEmail, watchEr
 import { readOutbox, sqlText } from './support/outbox';
 import { expect, type Page, test } from './support/test';
 
-const JOB = 'jimu-keiken-2027';
+const JOB = 'ict-dx-ninkitsuki-madoguchi-2027';
 const APPLY = `/jobs/${JOB}/apply/`;
 /** Capacity 3, waiting list 3: used by the one serial describe below and nowhere else. */
 const SMALL_SESSION = 'jimu-2027-02-small';

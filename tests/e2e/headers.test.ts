@@ -70,7 +70,7 @@ test('pages pass a strict policy: no violation while browsing and searching', as
   await page.getByLabel('キーワードで探す').fill('保健師');
   await page.getByRole('button', { name: '検索' }).click();
   await expect(page.locator('[data-search-status]')).toContainText('検索結果');
-  await page.goto('/jobs/jimu-keiken-2027/apply/');
+  await page.goto('/jobs/ict-dx-ninkitsuki-madoguchi-2027/apply/');
   await page.getByRole('button', { name: '送信する' }).click();
   await expect(page.locator('.error-summary')).toBeVisible();
   expect(violations).toEqual([]);

@@ -51,12 +51,25 @@ test('a closed opening says so and carries no live job posting', async ({ page }
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
 });
 
-test('an open opening shows its deadline in 西暦 and 和暦 and a job posting', async ({ page }) => {
-  await page.goto('/jobs/jimu-keiken-2027/');
-  await expect(page.getByText(/2026年12月21日\(月\)（令和8年12月21日）/)).toBeVisible();
+test('an open opening of the ward shows its deadline in 西暦 and 和暦 and a job posting', async ({ page }) => {
+  await page.goto('/jobs/ict-dx-ninkitsuki-madoguchi-2027/');
+  await expect(page.getByText(/2027年1月22日\(金\)（令和9年1月22日）/)).toBeVisible();
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(jsonLd['@type']).toBe('JobPosting');
-  expect(jsonLd.validThrough).toBe('2026-12-21T23:59:59+09:00');
+  expect(jsonLd.validThrough).toBe('2027-01-22T23:59:59+09:00');
+  expect(jsonLd.directApply).toBe(true);
+});
+
+test("an opening of the special wards' joint exam links to the exam and carries no job posting", async ({ page }) => {
+  await page.goto('/jobs/jimu-keiken-2027/');
+  await expect(page.getByText('この募集は特別区人事委員会が実施する採用試験によります。')).toBeVisible();
+  await expect(page.getByRole('link', { name: '特別区（東京23区）のホームページ（経験者採用試験の案内・受験申込み）' })).toHaveAttribute(
+    'href',
+    'https://www.tokyo23city.or.jp/',
+  );
+  await expect(page.getByRole('link', { name: 'この募集に応募する' })).toHaveCount(0);
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+  expect((await page.request.get('/jobs/jimu-keiken-2027/apply/')).status()).toBe(404);
 });
 
 test('the plan page lists 5 pillars and 18 initiatives, ★ on the leading ones, each linking its staff module', async ({ page }) => {

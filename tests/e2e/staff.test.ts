@@ -4,7 +4,7 @@ import { E2E_STAFF } from '../../playwright.config';
 import { fillApplication, uniqueEmail } from './support/fill';
 import { expect, test } from './support/test';
 
-const JOB = 'jimu-keiken-2027';
+const JOB = 'ict-dx-ninkitsuki-madoguchi-2027';
 
 test('without credentials the staff area answers 401 and shows no personal data', async ({ page, request }) => {
   // A browser asked for a login it cannot give stops with an error page of its own.
@@ -30,13 +30,13 @@ test.describe('signed in', () => {
 
     await page.goto('/staff/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募・申込の状況');
-    await page.getByRole('link', { name: /事務（経験者採用・1級職）/ }).click();
+    await page.getByRole('link', { name: /ICT・DX（任期付職員・窓口DXプロジェクト）/ }).click();
     await page.getByRole('link', { name: reference }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
     await expect(page.getByText(email)).toBeVisible();
 
     await page.getByRole('link', { name: '職員用ページのトップへ' }).click();
-    await page.getByRole('link', { name: /事務（経験者採用・1級職）/ }).click();
+    await page.getByRole('link', { name: /ICT・DX（任期付職員・窓口DXプロジェクト）/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSVで出力する' }).click()]);
     const bytes = await readFile((await download.path()) ?? '');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -9,7 +9,7 @@ const statusLinkIn = (body = '') => new URL(body.match(/https?:\/\/\S+\/api\/sta
 
 test('the applicant follows the selection from the status link and can withdraw', async ({ page, browser }) => {
   const email = uniqueEmail('status');
-  await page.goto('/jobs/jimu-keiken-2027/apply/');
+  await page.goto('/jobs/ict-dx-ninkitsuki-madoguchi-2027/apply/');
   await fillApplication(page, email);
   await page.getByRole('button', { name: '送信する' }).click();
   const reference = (await page.locator('.reference').textContent())?.trim() ?? '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyChannelProblems,
   assertNoProblems,
   duplicateSessionIds,
   initiativeNumberProblems,
@@ -78,5 +79,39 @@ describe('what an opening states against the rules of its route', () => {
     const hourly = { ...job, pay: { unit: '時給', min: 238680, max: 366360 } };
     const noMax = { ...job, pay: { unit: '月給', min: 238680 } };
     expect(routeFigureProblems([hourly, noMax], figures, 'x.yaml')).toHaveLength(2);
+  });
+});
+
+describe('who takes the applications of an opening, by its route', () => {
+  const joint = (route: string) => ({ k1: true, ward: false })[route];
+  const exam = { method: 'external', jointExam: true };
+
+  it('accepts a joint-exam route linking to the exam, a ward route taking applications here, and an opening without a route', () => {
+    const ok = [
+      { file: 'a.md', route: 'k1', apply: exam },
+      { file: 'b.md', route: 'ward', apply: { method: 'online' } },
+      { file: 'c.md', route: 'ward', apply: { method: 'external' } },
+      { file: 'd.md', apply: exam },
+    ];
+    expect(applyChannelProblems(ok, joint, 'content/rules/2026.yaml')).toEqual([]);
+  });
+
+  it('refuses an online application, or a plain external link, for a route of the joint exam, saying what to write', () => {
+    const wrong = [
+      { file: 'content/jobs/a.md', route: 'k1', apply: { method: 'online' } },
+      { file: 'content/jobs/b.md', route: 'k1', apply: { method: 'external' } },
+    ];
+    const message = (file: string) =>
+      `${file} の区分「k1」は特別区人事委員会の採用試験です（content/rules/2026.yaml）。応募は特別区人事委員会が受け付けるため、apply を method: external、jointExam: true、url: 試験案内のアドレス にしてください。`;
+    expect(applyChannelProblems(wrong, joint, 'content/rules/2026.yaml')).toEqual([
+      message('content/jobs/a.md'),
+      message('content/jobs/b.md'),
+    ]);
+  });
+
+  it('refuses a ward route marked as the joint exam', () => {
+    expect(applyChannelProblems([{ file: 'e.md', route: 'ward', apply: exam }], joint, 'x.yaml')).toEqual([
+      'e.md の区分「ward」は区の選考で、特別区の採用試験ではありません（x.yaml）。apply の jointExam: true を外してください。',
+    ]);
   });
 });

@@ -48,14 +48,17 @@ describe('JobPosting structured data in the build', () => {
 
   it('appears exactly on the openings that take applications on the build day and are not a joint-exam round', () => {
     const withPosting = all.filter((p) => p.postings.length > 0).map((p) => p.url.split('/')[2]);
+    // A joint-exam round: marked so, or an opening of a route the special wards' commission runs.
+    const jointExam = (id: string) =>
+      readFileSync(join('content/jobs', `${id}.md`), 'utf8').includes('jointExam: true') ||
+      rules.routes.find((r) => r.id === routeOf(id))?.organizer === 'tokubetsuku';
     const expected = Object.entries(catalog.jobs)
-      .filter(
-        ([id, j]) =>
-          statusOn(j, buildDay) === 'open' && !readFileSync(join('content/jobs', `${id}.md`), 'utf8').includes('jointExam: true'),
-      )
+      .filter(([id, j]) => statusOn(j, buildDay) === 'open' && !jointExam(id))
       .map(([id]) => id);
     expect(withPosting.sort()).toEqual(expected.sort());
-    expect(expected.length).toBeGreaterThan(3);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    // The experienced-hire openings of the joint exam are open too, and carry none.
+    expect(Object.entries(catalog.jobs).filter(([id, j]) => statusOn(j, buildDay) === 'open' && jointExam(id)).length).toBeGreaterThan(3);
   });
 
   it('states its dates in ISO 8601 with +09:00, validThrough at the end of the closing day, directApply as the site does', () => {
@@ -93,6 +96,6 @@ describe('JobPosting structured data in the build', () => {
         fromRules++;
       }
     }
-    expect(fromRules).toBeGreaterThan(3);
+    expect(fromRules).toBeGreaterThanOrEqual(1);
   });
 });
