@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentLastmod } from './scripts/lastmod.mjs';
+import { todayInTokyo } from './src/lib/dates.ts';
 import { site } from './src/site.config.ts';
 
 /** Brand colours live in the site config; this serves them as CSS that Vite bundles with the rest. */
@@ -48,6 +50,11 @@ function lowPriorityScripts() {
   };
 }
 
+const lastmodOf = contentLastmod({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  today: process.env['BUILD_TODAY'] ?? todayInTokyo(),
+});
+
 export default defineConfig({
   site: site.origin,
   output: 'static',
@@ -56,8 +63,11 @@ export default defineConfig({
     react(),
     lowPriorityScripts(),
     sitemap({
-      // Pages are rebuilt every day from content: the build's day is the last change a crawler can know of.
-      lastmod: new Date(),
+      // Each page's last change: its entry's last commit or date that came round, or the latest of all for lists.
+      serialize: (item) => {
+        const when = lastmodOf(new URL(item.url).pathname);
+        return when ? { ...item, lastmod: when.toISOString() } : item;
+      },
       // Forms, answers and the staff area stay out of search engines (they are noindex as well).
       filter: (page) => {
         const path = new URL(page).pathname;

@@ -55,6 +55,7 @@ export const jobsCopy = {
     'この募集は特別区人事委員会が実施する採用試験によります。最終合格後、採用候補者名簿から各区に提示され、区の面接を経て採用が決まります。',
   facts: {
     hiringType: '採用区分',
+    grade: '職級',
     jobFamily: '職種',
     employmentType: '雇用形態',
     department: '配属予定',

@@ -34,6 +34,8 @@ export interface CatalogSession {
 }
 
 export interface Catalog {
+  /** The build's day in Japan: the day the pages judged each opening's status by. */
+  builtOn?: CalendarDate;
   jobs: Record<string, CatalogJob>;
   sessions: Record<string, CatalogSession>;
 }

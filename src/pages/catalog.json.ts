@@ -3,11 +3,12 @@
  * each opening's window and way to apply, each session's seats and deadline. Public facts only.
  */
 import type { APIRoute } from 'astro';
-import { allEvents, allInternships, allJobs } from '../content';
+import { allEvents, allInternships, allJobs, buildToday } from '../content';
 import type { Catalog } from '../lib/catalog';
 
 export const GET: APIRoute = async () => {
   const catalog: Catalog = {
+    builtOn: buildToday,
     jobs: Object.fromEntries(
       (await allJobs()).map((j) => [
         j.id,

@@ -26,11 +26,8 @@ const postingsIn = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)]
     .map((m) => JSON.parse(m[1] ?? '{}') as Record<string, unknown>)
     .filter((d) => d['@type'] === 'JobPosting');
-// The build's instant (the sitemap's lastmod), as a calendar day in Japan: the day the pages judged status by.
-const lastmod = existsSync(join(dist, 'sitemap-0.xml'))
-  ? readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').match(/<lastmod>([^<]+)</)?.[1]
-  : undefined;
-const buildDay = todayInTokyo(lastmod ? new Date(lastmod) : new Date());
+// The day the pages judged status by, as the build recorded it.
+const buildDay = catalog.builtOn ?? todayInTokyo();
 const rulesFile = 'content/rules/2026.yaml';
 const rules = parseRules(rulesFile, parse(readFileSync(rulesFile, 'utf8')));
 const routeOf = (id: string) => readFileSync(join('content/jobs', `${id}.md`), 'utf8').match(/^route: *([a-z0-9-]+)/m)?.[1];
