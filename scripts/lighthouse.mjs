@@ -6,7 +6,7 @@
  * writing dist/), so a rebuild elsewhere during the runs changes nothing. Loopback only; the server and every Chromium run in their own process groups and are
  * stopped on every way out; a hard timeout ends everything.
  *
- *   PATH=$PWD/node_modules/.bin:$PATH node scripts/lighthouse.mjs [--report-only] [--runs 3] [--timeout-min 15]
+ *   PATH=$PWD/node_modules/.bin:$PATH node scripts/lighthouse.mjs [--report-only] [--runs 3] [--timeout-min 15] [--only jobs,apply]
  *
  * URLs: /, /jobs/, one opening, its application form (an opening of dist/catalog.json that takes applications online
  * and is open today in Asia/Tokyo), one internship. Fails (exit 1) when a median category score is below 100,
@@ -36,6 +36,8 @@ const { values: opts } = parseArgs({
     'report-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     'timeout-min': { type: 'string', default: '15' },
+    // Comma-separated labels (home, jobs, job, apply, internship): measure only those, e.g. while trying a change.
+    only: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Math.min(9, Number(opts.runs) || 3));
@@ -124,7 +126,7 @@ if (!internship) {
   console.error('lighthouse: no internship page in dist/catalog.json');
   process.exit(1);
 }
-const TARGETS = [
+const ALL_TARGETS = [
   /** @type {{ label: string, path: string, skipAudits?: string[] }} */ ({ label: 'home', path: '/' }),
   { label: 'jobs', path: '/jobs/' },
   { label: 'job', path: `/jobs/${job}/` },
@@ -133,6 +135,12 @@ const TARGETS = [
   { label: 'apply', path: `/jobs/${job}/apply/`, skipAudits: ['is-crawlable'] },
   { label: 'internship', path: internship },
 ];
+const only = opts.only?.split(',').map((l) => l.trim());
+const TARGETS = only ? ALL_TARGETS.filter((t) => only.includes(t.label)) : ALL_TARGETS;
+if (TARGETS.length === 0) {
+  console.error(`lighthouse: --only names none of ${ALL_TARGETS.map((t) => t.label).join(', ')}`);
+  process.exit(1);
+}
 
 // ---------------------------------------------------------------- the server
 
