@@ -184,7 +184,9 @@ staffPages.get('/applications/:reference', async (c) => {
       ${
         row.status === 'withdrawn'
           ? html`<p class="notice">${statusCopy.withdrawn}</p>`
-          : html`<form method="post" action="/api/staff/applications/${reference}/stage">
+          : row.stage >= stagesOf(job).length - 1
+            ? html`<p class="notice">${t.lastStage}</p>`
+            : html`<form method="post" action="/api/staff/applications/${reference}/stage">
               <div class="form-field">
                 <label for="stage-message">${statusCopy.moveMessage}</label>
                 <span class="hint" id="stage-message-hint">${statusCopy.moveMessageHint}</span>
@@ -387,18 +389,26 @@ staffApi.post('/applications/:reference/stage', async (c) => {
   const last = stagesOf(Object.hasOwn(jobs, row.job_id) ? jobs[row.job_id] : undefined).length - 1;
   if (row.stage >= last) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   const now = new Date();
+  const nowIso = now.toISOString();
   // A new link for the mail: the token is never stored, so the old link stops working.
   const token = newToken();
   const mail = mails.statusChanged({ reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
-  await db.batch([
+  // Two staff moving the same application at once: only the move that happened is mailed and audited.
+  const moved = { sql: 'EXISTS (SELECT 1 FROM applications WHERE reference = ?11 AND stage_at = ?12)', bind: [reference, nowIso] };
+  const [update] = await db.batch([
     db
       .prepare(
-        'UPDATE applications SET stage = MIN(stage + 1, ?2), stage_at = ?3, stage_message = ?4, status_token_hash = ?5 WHERE reference = ?1',
+        'UPDATE applications SET stage = stage + 1, stage_at = ?3, stage_message = ?4, status_token_hash = ?5 WHERE reference = ?1 AND stage < ?2',
       )
-      .bind(reference, last, now.toISOString(), message || null, await sha256Hex(token)),
-    enqueue(db, { kind: 'status_changed', to: row.email, ...mail }, now),
-    audit(db, c.var.staff, 'move_stage', reference),
+      .bind(reference, last, nowIso, message || null, await sha256Hex(token)),
+    enqueue(db, { kind: 'status_changed', to: row.email, ...mail }, now, { when: moved }),
+    db
+      .prepare(
+        'INSERT INTO staff_audit (at, actor, action, target) SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM applications WHERE reference = ?4 AND stage_at = ?1)',
+      )
+      .bind(nowIso, c.var.staff, 'move_stage', reference),
   ]);
+  if (!update?.meta.changes) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
   return done(c, `/staff/applications/${reference}/`);
 });
@@ -441,7 +451,11 @@ staffApi.post('/registrations/:reference/delete', async (c) => {
   const db = c.env.DB;
   const row = await db.prepare('SELECT session_id FROM registrations WHERE reference = ?1').bind(reference).first<{ session_id: string }>();
   if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  // Its mailed links and reminder marks go first: a new sign-up can be given the same row id.
+  const own = 'WHERE registration_id = (SELECT id FROM registrations WHERE reference = ?1)';
   await db.batch([
+    db.prepare(`DELETE FROM registration_links ${own}`).bind(reference),
+    db.prepare(`DELETE FROM reminder_sent ${own}`).bind(reference),
     db.prepare('DELETE FROM registrations WHERE reference = ?1').bind(reference),
     audit(db, c.var.staff, 'delete_registration', reference),
   ]);

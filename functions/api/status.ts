@@ -146,18 +146,22 @@ status.post('/resend', async (c) => {
       .prepare("SELECT reference, json_extract(payload, '$.email') AS email FROM applications WHERE reference = ?1 AND email_key = ?2")
       .bind(reference, emailKey(email))
       .first<{ reference: string; email: string }>();
-    const recent = found
-      ? await db
-          .prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'status_link' AND recipient = ?1 AND created_at > ?2")
-          .bind(found.email, new Date(Date.now() - 24 * 3_600_000).toISOString())
-          .first<{ n: number }>()
-      : null;
-    if (found && (recent?.n ?? 0) < RESEND_LIMIT) {
+    if (found) {
+      const now = new Date();
       const token = newToken();
       const mail = mails.statusLink({ reference: found.reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
+      // The limit is checked inside the batch (one transaction) by both the new link and its mail, so requests arriving
+      // together cannot pass it together; the address is compared in any letter case.
+      const underLimit = (address: string, since: string) =>
+        `(SELECT COUNT(*) FROM outbox WHERE kind = 'status_link' AND lower(recipient) = lower(${address}) AND created_at > ${since}) < ${RESEND_LIMIT}`;
+      const since = new Date(now.getTime() - 24 * 3_600_000).toISOString();
       await db.batch([
-        db.prepare('UPDATE applications SET status_token_hash = ?2 WHERE reference = ?1').bind(found.reference, await sha256Hex(token)),
-        enqueue(db, { kind: 'status_link', to: found.email, ...mail }, new Date()),
+        db
+          .prepare(`UPDATE applications SET status_token_hash = ?2 WHERE reference = ?1 AND ${underLimit('?3', '?4')}`)
+          .bind(found.reference, await sha256Hex(token), found.email, since),
+        enqueue(db, { kind: 'status_link', to: found.email, ...mail }, now, {
+          when: { sql: underLimit('?11', '?12'), bind: [found.email, since] },
+        }),
       ]);
       c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
     }

@@ -26,11 +26,27 @@ export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, a
  * stored already claimed (sending, with a lease, first attempt counted) for the request to send at once,
  * saving a round trip; if that request dies, the lease runs out and the cron relay sends it.
  */
-export function enqueue(db: D1Database, mail: Envelope, now: Date, { claimed = false } = {}): D1PreparedStatement {
+/**
+ * A condition in SQL, over parameters ?11, ?12 …, under which a mail is queued: checked when the statement runs, in
+ * the same batch (one transaction) as the change the mail reports, so that a change that did not happen, or a limit
+ * already reached, queues nothing.
+ */
+export interface QueueCondition {
+  sql: string;
+  bind: unknown[];
+}
+
+export function enqueue(
+  db: D1Database,
+  mail: Envelope,
+  now: Date,
+  { claimed = false, when }: { claimed?: boolean; when?: QueueCondition } = {},
+): D1PreparedStatement {
+  const values = '?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10';
   return db
     .prepare(
       `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10) ${OUTBOX_RETURNING}`,
+       ${when ? `SELECT ${values} WHERE ${when.sql}` : `VALUES (${values})`} ${OUTBOX_RETURNING}`,
     )
     .bind(
       mail.kind,
@@ -43,6 +59,7 @@ export function enqueue(db: D1Database, mail: Envelope, now: Date, { claimed = f
       claimed ? leaseUntil(now) : null,
       now.toISOString(),
       mail.headers ? JSON.stringify(mail.headers) : null,
+      ...(when?.bind ?? []),
     );
 }
 

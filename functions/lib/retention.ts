@@ -41,11 +41,13 @@ export async function purge(env: Env, now = new Date()): Promise<PurgeReport> {
   if (keys.length) await env.DOCUMENTS.delete(keys);
   const alertCutoff = new Date(now.getTime() - retention.stoppedAlertDays * DAY).toISOString();
   const stoppedAlerts = "SELECT id FROM job_alerts WHERE status = 'stopped' AND stopped_at < ?1";
-  const [apps, , regs, support, sent, , , alerts] = await db.batch([
+  const [apps, , , regs, support, sent, , , alerts] = await db.batch([
     db.prepare('DELETE FROM applications WHERE purge_after < ?1').bind(nowIso),
+    // A registration's links and reminder marks go with it: a new sign-up can be given the same row id.
     db
       .prepare('DELETE FROM registration_links WHERE registration_id IN (SELECT id FROM registrations WHERE purge_after < ?1)')
       .bind(nowIso),
+    db.prepare('DELETE FROM reminder_sent WHERE registration_id IN (SELECT id FROM registrations WHERE purge_after < ?1)').bind(nowIso),
     db.prepare('DELETE FROM registrations WHERE purge_after < ?1').bind(nowIso),
     db.prepare('UPDATE registrations SET support_needs = NULL WHERE support_needs IS NOT NULL AND support_purge_after < ?1').bind(nowIso),
     db

@@ -225,6 +225,26 @@ describe('actions', () => {
     expect(moves).toBeGreaterThanOrEqual(2);
     expect(await mails()).toBe(moves);
     expect(await count("SELECT COUNT(*) AS n FROM staff_audit WHERE action = 'move_stage' AND target = ?1", reference)).toBe(moves);
+    // The page says so instead of offering the button.
+    const page = await (await asStaff(`/staff/applications/${reference}/`)).text();
+    expect(page).toContain('この応募はすでに最後の段階です。');
+    expect(page).not.toContain(`action="/api/staff/applications/${reference}/stage"`);
+  });
+
+  it('moves an application once when two staff press at the same time, and mails and audits that one move', async () => {
+    const other = ((await (await postJson('/api/applications', application(jobId))).json()) as { reference: string }).reference;
+    const before = await count('SELECT stage AS n FROM applications WHERE reference = ?1', other);
+    const answers = await Promise.all([1, 2, 3].map(() => asStaff(`/api/staff/applications/${other}/stage`, { method: 'POST' })));
+    const moved = answers.filter((r) => r.status === 303).length;
+    expect(moved).toBeGreaterThanOrEqual(1);
+    expect(await count('SELECT stage AS n FROM applications WHERE reference = ?1', other)).toBe(before + moved);
+    expect(await count("SELECT COUNT(*) AS n FROM staff_audit WHERE action = 'move_stage' AND target = ?1", other)).toBe(moved);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'status_changed' AND recipient = (SELECT json_extract(payload, '$.email') FROM applications WHERE reference = ?1)",
+        other,
+      ),
+    ).toBe(moved);
   });
 
   it('marks an application as handled', async () => {
@@ -246,6 +266,22 @@ describe('actions', () => {
         .all<{ reference: string; status: string }>()
     ).results;
     expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'confirmed', 'confirmed', 'confirmed']);
+  });
+
+  it('deletes a registration with the links mailed for it and its reminder marks (a new sign-up may get its row id)', async () => {
+    const ref = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+    const id = await count('SELECT id AS n FROM registrations WHERE reference = ?1', ref);
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO registration_links (token_hash, registration_id, created_at) VALUES ('h-del', ?1, '2026-01-01')").bind(
+        id,
+      ),
+      env.DB.prepare("INSERT INTO reminder_sent (registration_id, reminder_key, at) VALUES (?1, 'k', '2026-01-01')").bind(id),
+    ]);
+    const r = await asStaff(`/api/staff/registrations/${ref}/delete`, { method: 'POST' });
+    expect(r.status).toBe(303);
+    expect(await count('SELECT COUNT(*) AS n FROM registrations WHERE reference = ?1', ref)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM registration_links WHERE registration_id = ?1', id)).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM reminder_sent WHERE registration_id = ?1', id)).toBe(0);
   });
 
   it('deletes an application only once confirmed, with its CV', async () => {
