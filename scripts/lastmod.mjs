@@ -3,15 +3,16 @@
  * lastmod that is always the build time tells it nothing).
  *
  * - A page of one entry (/jobs/<slug>/, /internships/<slug>/, /events/<slug>/, /stories/<slug>/) changes when its
- *   file is committed, and when one of the dates in its front matter comes round: an opening opens on its opensOn
- *   and closes the day after its closesOn, a session's sign-ups close the day after registrationClosesOn. Each date
- *   and the day after it count, from midnight in Japan, if they are not after the build's day.
- * - Every other page (home, lists, plain-words pages) lists or sums up entries: the latest of all of them.
+ *   file is committed, and when a date that changes what it says comes round, at midnight in Japan and not after the
+ *   build's day: an opening opens on its opensOn and closes the day after its closesOn; a session's sign-ups close
+ *   the day after its registrationClosesOn. An opening of a route also states pay and requirements from the rules
+ *   (content/rules/*.yaml), so a commit there changes it too.
+ * - Every other page (home, lists, checkers, plain-words pages) lists or sums up entries or the rules: the latest of all.
  *
  * Commit times come from one `git log`; outside a git checkout, from the files' modification times.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const ONE_ENTRY = ['jobs', 'internships', 'events', 'stories'];
@@ -46,11 +47,20 @@ function commitTimes(root) {
  */
 export function contentLastmod({ root, today }) {
   const commits = commitTimes(root);
+  /** @param {string} file */
+  const commitOf = (file) => commits.get(relative(root, file).split('\\').join('/')) ?? statSync(file).mtime;
   const endOfToday = new Date(`${today}T23:59:59+09:00`);
+  const rulesDir = join(root, 'content', 'rules');
+  /** @type {Date | undefined} */
+  let rulesChanged;
+  for (const name of existsSync(rulesDir) ? readdirSync(rulesDir).filter((n) => n.endsWith('.yaml')) : []) {
+    const at = commitOf(join(rulesDir, name));
+    if (!rulesChanged || at > rulesChanged) rulesChanged = at;
+  }
   /** @type {Map<string, Date>} */
   const byPage = new Map();
   /** @type {Date | undefined} */
-  let newest;
+  let newest = rulesChanged; // the checker pages state the rules
   for (const collection of readdirSync(join(root, 'content'))) {
     const dir = join(root, 'content', collection);
     if (!statSync(dir).isDirectory()) continue;
@@ -60,10 +70,12 @@ export function contentLastmod({ root, today }) {
       const text = readFileSync(file, 'utf8');
       if (/^draft: *true\b/m.test(text)) continue;
       const front = text.split(/^---$/m)[1] ?? '';
-      let when = commits.get(relative(root, file).split('\\').join('/')) ?? statSync(file).mtime;
-      for (const [, day] of front.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)) {
+      let when = commitOf(file);
+      if (collection === 'jobs' && /^route: *\S/m.test(front) && rulesChanged && rulesChanged > when) when = rulesChanged;
+      for (const [, field, day] of front.matchAll(/^\s*(?:- )?(opensOn|closesOn|registrationClosesOn): *(\d{4}-\d{2}-\d{2})\b/gm)) {
         const midnight = new Date(`${day}T00:00:00+09:00`);
-        for (const change of [midnight, new Date(midnight.getTime() + DAY_MS)]) if (change <= endOfToday && change > when) when = change;
+        const change = field === 'opensOn' ? midnight : new Date(midnight.getTime() + DAY_MS);
+        if (change <= endOfToday && change > when) when = change;
       }
       if (when > endOfToday) when = endOfToday;
       if (ONE_ENTRY.includes(collection)) byPage.set(`/${collection}/${name.replace(/\.md$/, '')}/`, when);

@@ -167,7 +167,7 @@ export const homeCopy = {
 export const submissionCopy = {
   errorTitle: '入力内容を確認してください',
   errorPrefix: 'エラー：',
-  backHint: 'ブラウザの「戻る」で入力画面に戻ると、入力した内容が残っていますので、そのまま直せます。',
+  backHint: 'ブラウザの「戻る」で入力画面に戻れば、入力した内容は残っているので、そのまま直せます。',
   // A plain link reloads the form empty: its words say so, so that nobody loses what they typed by following it.
   backLink: '入力画面を最初から開き直す（入力した内容は残りません）',
   applicationReceivedTitle: '応募を受け付けました',

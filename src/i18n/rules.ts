@@ -99,6 +99,9 @@ export const rulesCopy = {
     range: '経験の換算率が職務内容によって変わるため、低い換算率と高い換算率の両方で試算しています。',
     likely: (grade: string) => `応募できる職級のうち最も高い${grade}で採用された場合の額です。`,
     notEligible: (grade: string) => `いずれの職級の応募資格も満たしていないため、${grade}で試算しています。`,
+    /** A route with one grade (the ward's own selections). */
+    only: (grade: string) => `${grade}で採用された場合の額です。`,
+    onlyNotEligible: (grade: string) => `応募資格を満たしていませんが、参考として${grade}で採用された場合の額を試算しています。`,
   },
 } as const;
 
@@ -219,8 +222,7 @@ export const checkerCopy = {
     payHeading: '初任給の目安',
     payTitle: (grade: string) => `初任給の目安（${grade}）`,
     payNeedsEducation: '最終学歴を選んで確認し直すと、初任給の目安も表示します。',
-    payNotAvailable:
-      'この選考の初任給は、選考案内でご確認ください。このページの初任給の試算は、特別区 経験者採用の職級（1級職・2級職・3級職）について計算しています。',
+    payNotAvailable: 'この選考には初任給の試算がありません。初任給は、選考案内でご確認ください。',
     step: '号給',
     stepValue: (range: string, starting: number, added: string) =>
       `${range}（学歴による基準 ${starting}号給＋職務経験による加算 ${added}）`,

@@ -256,7 +256,13 @@ export function estimatePay(rules: Rules, input: PayInput, today: CalendarDate):
     .join('、');
   const assumptions = [
     ...(rules.sample ? [a.sample] : []),
-    eligible.length > 0 ? a.likely(likely.label) : a.notEligible(likely.label),
+    grades.length === 1
+      ? likely.eligible
+        ? a.only(likely.label)
+        : a.onlyNotEligible(likely.label)
+      : eligible.length > 0
+        ? a.likely(likely.label)
+        : a.notEligible(likely.label),
     a.education(education.label, likely.label, likely.startingStep),
     a.countsFrom(education.label, countsFrom),
     a.shares(shareText),

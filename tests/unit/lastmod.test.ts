@@ -30,6 +30,11 @@ beforeAll(() => {
   commit('2026-11-01T10:00:00+09:00');
   write('content/stories/person.md', 'title: 職員の声');
   commit('2026-11-10T09:30:00+09:00');
+  write('content/jobs/routed.md', 'title: 区分のある募集\nroute: ku-ninkitsuki\nopensOn: 2026-11-02\nclosesOn: 2027-01-22');
+  commit('2026-11-11T09:00:00+09:00');
+  mkdirSync(join(root, 'content/rules'), { recursive: true });
+  writeFileSync(join(root, 'content/rules/2026.yaml'), 'fiscalYear: 2026\n');
+  commit('2026-11-20T12:00:00+09:00');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -41,7 +46,13 @@ describe("the sitemap's lastmod", () => {
 
   it('dates an opening by the day it opened when that is after its commit, and ignores dates still to come', () => {
     const lastmod = contentLastmod({ root, today: '2026-11-25' });
-    expect(lastmod('/jobs/open/')?.toISOString()).toBe(new Date('2026-11-17T00:00:00+09:00').toISOString());
+    expect(lastmod('/jobs/open/')?.toISOString()).toBe(new Date('2026-11-16T00:00:00+09:00').toISOString());
+  });
+
+  it('dates an opening of a route by a later change of the rules it states pay and requirements from', () => {
+    const lastmod = contentLastmod({ root, today: '2026-11-25' });
+    expect(lastmod('/jobs/routed/')?.toISOString()).toBe(new Date('2026-11-20T12:00:00+09:00').toISOString());
+    expect(lastmod('/jobs/open/')?.toISOString()).toBe(new Date('2026-11-16T00:00:00+09:00').toISOString());
   });
 
   it('dates an entry without dates by its last commit', () => {
@@ -49,9 +60,9 @@ describe("the sitemap's lastmod", () => {
     expect(lastmod('/stories/person/')?.toISOString()).toBe(new Date('2026-11-10T09:30:00+09:00').toISOString());
   });
 
-  it('dates every other page by the latest entry, leaving out templates and drafts', () => {
+  it('dates every other page by the latest entry or rules change, leaving out templates and drafts', () => {
     const lastmod = contentLastmod({ root, today: '2026-11-25' });
-    const newest = new Date('2026-11-17T00:00:00+09:00').toISOString();
+    const newest = new Date('2026-11-20T12:00:00+09:00').toISOString();
     expect(lastmod('/')?.toISOString()).toBe(newest);
     expect(lastmod('/jobs/')?.toISOString()).toBe(newest);
   });

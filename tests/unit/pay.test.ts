@@ -271,6 +271,15 @@ describe('estimatePay', () => {
     const ict = estimatePay(rules, { ...fourYears, route: 'ku-ninkitsuki', periods: [ictWork] }, TODAY);
     expect(ict.likely).toMatchObject({ gradeId: 'ku-ninkitsuki', eligible: true, step: { low: 23 + 5, high: 23 + 5 } });
     expect(ict.assumptions).toContain('任期付職員（2級職相当）の初任給は職務経験3年を含んでいるため、3年を超える分を加算します。');
+    expect(ict.assumptions[1]).toBe('任期付職員（2級職相当）で採用された場合の額です。');
+    const short = estimatePay(
+      rules,
+      { ...fourYears, route: 'ku-ninkitsuki', periods: [{ ...p('2025-04-01', null), field: 'ict' }] },
+      TODAY,
+    );
+    expect(short.assumptions[1]).toBe(
+      '応募資格を満たしていませんが、参考として任期付職員（2級職相当）で採用された場合の額を試算しています。',
+    );
   });
 
   it('refuses a route without a pay grade, and an unknown route', () => {
@@ -295,7 +304,7 @@ describe('the checker answer without pay rules for the route', () => {
     expect(answer).toMatchObject({ payAvailable: false, pay: null });
     expect(answer.eligibility.routes.map((r) => r.routeId)).toEqual(['ku-senmon']);
     const page = resultHtml(without, input, answer, { standalone: true });
-    expect(page).toContain('この選考の初任給は、選考案内でご確認ください');
+    expect(page).toContain('この選考には初任給の試算がありません。初任給は、選考案内でご確認ください。');
     expect(page).not.toContain('worked-examples');
     // With its pay grade, the same person gets an estimate for that grade alone, beside its worked example.
     const withPay = answerChecker(rules, input, TODAY);
