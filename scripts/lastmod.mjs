@@ -9,7 +9,8 @@
  *   (content/rules/*.yaml), so a commit there changes it too.
  * - Every other page (home, lists, checkers, plain-words pages) lists or sums up entries or the rules: the latest of all.
  *
- * Commit times come from one `git log`; outside a git checkout, from the files' modification times.
+ * Commit times come from one `git log`; outside a git checkout, from the files' modification times. A shallow clone
+ * (a CI that fetches depth 1) knows only its last commit, so every file dates from it: build from a full clone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
