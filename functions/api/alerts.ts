@@ -21,7 +21,7 @@ import { html } from '../lib/html';
 import { unavailable } from '../lib/intake';
 import { deliver } from '../lib/outbox';
 import { Problem } from '../lib/problem';
-import { page, refuse } from '../lib/respond';
+import { buttonPage, page, refuse } from '../lib/respond';
 import { assertSameOrigin, assertWithinRate } from '../lib/security';
 import { answersInJson, readSubmission } from '../lib/submission';
 
@@ -71,17 +71,13 @@ alerts.get('/confirm', async (c) => {
     const token = c.req.query('token') ?? '';
     const alert = await pendingByConfirmToken(c.env.DB, token, new Date());
     if (!alert) return confirmInvalid(c);
-    return page(
-      c,
-      200,
-      t.confirmTitle,
-      html`<h1>${t.confirmTitle}</h1>
-        <p>${t.confirmLead(conditionOf(filtersOf(alert.filters)), alert.frequency)}</p>
-        <form method="post" action="/api/alerts/confirm">
-          <input type="hidden" name="token" value="${token}" />
-          <button class="button" type="submit">${t.confirmButton}</button>
-        </form>`,
-    );
+    return buttonPage(c, {
+      title: t.confirmTitle,
+      lead: t.confirmLead(conditionOf(filtersOf(alert.filters)), alert.frequency),
+      action: '/api/alerts/confirm',
+      token,
+      button: t.confirmButton,
+    });
   } catch {
     return refuse(c, unavailable(), false);
   }

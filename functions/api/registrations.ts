@@ -17,7 +17,7 @@ import { newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
 import { deliver, leaseUntil, OUTBOX_RETURNING, type OutboxRow, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
-import { page, refuse } from '../lib/respond';
+import { buttonPage, page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';
 import { isSameOrigin } from '../lib/security';
 import { answersInJson, readSubmission } from '../lib/submission';
@@ -239,17 +239,13 @@ registrations.get('/cancel', async (c) => {
     const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
     if (!target || target.status === 'cancelled' || !session)
       return page(c, 404, t.cancelTitle, html`<h1>${t.cancelTitle}</h1><p>${t.cancelInvalid}</p>`);
-    return page(
-      c,
-      200,
-      t.cancelTitle,
-      html`<h1>${t.cancelTitle}</h1>
-        <p>${t.cancelConfirm(session.title, when(session))}</p>
-        <form method="post" action="/api/registrations/cancel">
-          <input type="hidden" name="token" value="${c.req.query('token') ?? ''}" />
-          <button class="button" type="submit">${t.cancelButton}</button>
-        </form>`,
-    );
+    return buttonPage(c, {
+      title: t.cancelTitle,
+      lead: t.cancelConfirm(session.title, when(session)),
+      action: '/api/registrations/cancel',
+      token: c.req.query('token') ?? '',
+      button: t.cancelButton,
+    });
   } catch {
     return refuse(c, unavailable(), false);
   }
@@ -355,17 +351,13 @@ registrations.get('/claim', async (c) => {
     const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
     if (target?.status !== 'confirmed' || !session)
       return page(c, 404, t.claimTitle, html`<h1>${t.claimTitle}</h1><p>${t.claimInvalid}</p>`);
-    return page(
-      c,
-      200,
-      t.claimTitle,
-      html`<h1>${t.claimTitle}</h1>
-        <p>${t.claimConfirm(session.title, when(session))}</p>
-        <form method="post" action="/api/registrations/claim">
-          <input type="hidden" name="token" value="${token}" />
-          <button class="button" type="submit">${t.claimButton}</button>
-        </form>`,
-    );
+    return buttonPage(c, {
+      title: t.claimTitle,
+      lead: t.claimConfirm(session.title, when(session)),
+      action: '/api/registrations/claim',
+      token,
+      button: t.claimButton,
+    });
   } catch {
     return refuse(c, unavailable(), false);
   }

@@ -15,7 +15,7 @@ import { newToken, sha256Hex } from '../lib/ids';
 import { unavailable } from '../lib/intake';
 import { enqueue, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
-import { page, refuse } from '../lib/respond';
+import { buttonPage, page, refuse } from '../lib/respond';
 import { assertSameOrigin, assertWithinRate } from '../lib/security';
 import { readSubmission } from '../lib/submission';
 
@@ -102,19 +102,15 @@ status.post('/withdraw', async (c) => {
     if (a.status === 'withdrawn')
       return page(c, 200, t.withdrawConfirmTitle, html`<h1>${t.withdrawConfirmTitle}</h1><p>${t.withdrawn}</p>`);
     if (fields['confirm'] !== 'yes') {
-      return page(
-        c,
-        200,
-        t.withdrawConfirmTitle,
-        html`<h1>${t.withdrawConfirmTitle}</h1>
-          <p>${t.withdrawConfirm}</p>
-          <form method="post" action="/api/status/withdraw">
-            <input type="hidden" name="token" value="${token}" />
-            <input type="hidden" name="confirm" value="yes" />
-            <button class="button" type="submit">${t.withdrawConfirmButton}</button>
-          </form>
-          <p><a href="/api/status?token=${token}">${t.title}</a></p>`,
-      );
+      return buttonPage(c, {
+        title: t.withdrawConfirmTitle,
+        lead: t.withdrawConfirm,
+        action: '/api/status/withdraw',
+        token,
+        fields: { confirm: 'yes' },
+        button: t.withdrawConfirmButton,
+        after: html`<p><a href="/api/status?token=${token}">${t.title}</a></p>`,
+      });
     }
     await c.env.DB.prepare("UPDATE applications SET status = 'withdrawn', stage_at = ?2 WHERE reference = ?1")
       .bind(a.reference, new Date().toISOString())

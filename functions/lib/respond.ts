@@ -23,6 +23,29 @@ export async function page<E extends { Bindings: Env }>(c: Context<E>, status: n
   return c.html(text, status as 200);
 }
 
+/**
+ * The page a link from a mail opens before anything changes: what the button will do, and one button that posts the
+ * token back (a GET never changes anything, so a link scanner or a preview cannot cancel, confirm or withdraw).
+ */
+export function buttonPage<E extends { Bindings: Env }>(
+  c: Context<E>,
+  p: { title: string; lead: string; action: string; token: string; button: string; fields?: Record<string, string>; after?: Raw },
+): Promise<Response> {
+  return page(
+    c,
+    200,
+    p.title,
+    html`<h1>${p.title}</h1>
+      <p>${p.lead}</p>
+      <form method="post" action="${p.action}">
+        <input type="hidden" name="token" value="${p.token}" />
+        ${Object.entries(p.fields ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
+        <button class="button" type="submit">${p.button}</button>
+      </form>
+      ${p.after ?? ''}`,
+  );
+}
+
 export function problemBody(problem: Problem, back?: string): Raw {
   const items = problem.fields.length
     ? html`<ul>${problem.fields.map((f) => html`<li>${f.message}</li>`)}</ul>`
