@@ -1,24 +1,13 @@
 /**
  * The build's catalog (dist/catalog.json): what is open and how many seats a session has.
- * One source of truth with the pages; read through the assets binding and kept for a minute.
+ * One source of truth with the pages; read through the assets binding and kept for a minute (built-json.ts).
  */
 import type { Catalog, CatalogJob, CatalogSession } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { statusOn } from '../../src/lib/status';
+import { builtJson } from './built-json';
 
-// The parsed catalog, kept for a minute per isolate. Only the parsed value is shared between requests:
-// a pending fetch started by one request cannot be awaited by another (the runtime refuses such I/O).
-let cached: { at: number; catalog: Catalog } | undefined;
-const TTL_MS = 60_000;
-
-export async function loadCatalog(assets: Fetcher, nowMs = Date.now()): Promise<Catalog> {
-  if (cached && nowMs - cached.at <= TTL_MS) return cached.catalog;
-  const r = await assets.fetch('https://assets.invalid/catalog.json');
-  if (!r.ok) throw new Error(`catalog.json: HTTP ${r.status}`);
-  const catalog = (await r.json()) as Catalog;
-  cached = { at: nowMs, catalog };
-  return catalog;
-}
+export const loadCatalog = builtJson<Catalog>('catalog.json');
 
 export type JobVerdict =
   | { ok: true; job: CatalogJob }
