@@ -7,9 +7,11 @@ import { Hono } from 'hono';
 import { alertsCopy as t } from '../../src/i18n/alerts';
 import { email as emailField, emailKey } from '../../src/schemas/fields';
 import {
+  type Alert,
   alertByToken,
   conditionOf,
   confirm,
+  filtersOf,
   parseFilters,
   parseFrequency,
   pendingByConfirmToken,
@@ -30,14 +32,6 @@ export const alerts = new Hono<{ Bindings: Env }>({ strict: false });
 type Ctx = Parameters<typeof page>[0];
 const MAX_BODY = 4 * 1024;
 const back = html`<p><a href="/jobs/">${t.backToJobs}</a></p>`;
-const filtersOf = (json: string) => {
-  try {
-    return parseFilters(JSON.parse(json) as Record<string, unknown>);
-  } catch {
-    return {};
-  }
-};
-
 alerts.post('/', async (c) => {
   const asJson = answersInJson(c.req.raw);
   try {
@@ -105,8 +99,8 @@ alerts.post('/confirm', async (c) => {
 
 const manageInvalid = (c: Ctx) => page(c, 404, t.manageTitle, html`<h1>${t.manageTitle}</h1><p>${t.manageInvalid}</p>${back}`);
 
-async function managePage(c: Ctx, token: string, note?: string): Promise<Response> {
-  const alert = await alertByToken(c.env.DB, token);
+/** The manage page of an alert found by `token` (null: not found), with an optional word on what just changed. */
+async function managePage(c: Ctx, alert: Alert | null, token: string, note?: string): Promise<Response> {
   if (!alert) return manageInvalid(c);
   const frequencies = ['daily', 'weekly'] as const;
   return page(
@@ -147,13 +141,15 @@ async function managePage(c: Ctx, token: string, note?: string): Promise<Respons
 }
 
 /** The manage link from every mail: what the alert is, a change of frequency, and a stop button. */
-alerts.get('/manage', async (c) => {
+const showManage = async (c: Ctx) => {
   try {
-    return await managePage(c, c.req.query('token') ?? '');
+    const token = c.req.query('token') ?? '';
+    return await managePage(c, await alertByToken(c.env.DB, token), token);
   } catch {
     return refuse(c, unavailable(), false);
   }
-});
+};
+alerts.get('/manage', showManage);
 
 alerts.post('/manage', async (c) => {
   try {
@@ -161,8 +157,10 @@ alerts.post('/manage', async (c) => {
     const { fields } = await readSubmission(c.req.raw, { maxBytes: MAX_BODY });
     const alert = await alertByToken(c.env.DB, fields['token']);
     if (!alert) return manageInvalid(c);
-    await setFrequency(c.env.DB, alert.id, parseFrequency(fields['frequency']));
-    return await managePage(c, String(fields['token']), t.changedLead);
+    const frequency = parseFrequency(fields['frequency']);
+    await setFrequency(c.env.DB, alert.id, frequency);
+    // The alert as it now stands (only an active alert's frequency changes), without reading it again.
+    return await managePage(c, alert.status === 'active' ? { ...alert, frequency } : alert, String(fields['token']), t.changedLead);
   } catch (e) {
     if (e instanceof Problem) return refuse(c, e, false);
     return refuse(c, unavailable(), false);
@@ -186,10 +184,4 @@ alerts.post('/unsubscribe', async (c) => {
 });
 
 /** A GET of the unsubscribe URL (a person pasting it) shows the manage page, which has the stop button. */
-alerts.get('/unsubscribe', async (c) => {
-  try {
-    return await managePage(c, c.req.query('token') ?? '');
-  } catch {
-    return refuse(c, unavailable(), false);
-  }
-});
+alerts.get('/unsubscribe', showManage);

@@ -13,13 +13,13 @@ import { type Registration, registrationSchema } from '../../src/schemas/registr
 import { site } from '../../src/site.config';
 import { judgeSession, loadCatalog, sessionIn } from '../lib/catalog';
 import { html } from '../lib/html';
-import { newReference, newToken, sha256Hex } from '../lib/ids';
+import { isToken, newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
 import { deliver, leaseUntil, OUTBOX_RETURNING, type OutboxRow, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { buttonPage, page, refuse } from '../lib/respond';
 import { afterDay, retention } from '../lib/retention';
-import { isSameOrigin } from '../lib/security';
+import { assertSameOrigin } from '../lib/security';
 import { answersInJson, readSubmission } from '../lib/submission';
 
 export const registrations = new Hono<{ Bindings: Env }>();
@@ -217,7 +217,7 @@ interface CancelTarget {
 }
 
 async function findByToken(db: D1Database, token: unknown): Promise<CancelTarget | null> {
-  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{40,64}$/.test(token)) return null;
+  if (!isToken(token)) return null;
   // Looked up by its hash: the token itself is never stored, and equal hashes reveal nothing about near misses.
   // The first mail's token is on the row; later mails' tokens are in registration_links, and each stays valid.
   return db
@@ -255,7 +255,7 @@ registrations.get('/cancel', async (c) => {
 registrations.post('/cancel', async (c) => {
   const asJson = answersInJson(c.req.raw);
   try {
-    if (!isSameOrigin(c.req.raw)) throw new Problem(403, 'cross_site', t.crossSite);
+    assertSameOrigin(c.req.raw);
     const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
     const target = await findByToken(c.env.DB, fields['token']);
     const catalog = await loadCatalog(c.env.ASSETS);
@@ -341,7 +341,7 @@ const claimByText = new Intl.DateTimeFormat('ja-JP', {
   hour: 'numeric',
   minute: '2-digit',
 });
-export const claimUrl = (origin: string, token: string) => new URL(`/api/registrations/claim?token=${token}`, origin).href;
+const claimUrl = (origin: string, token: string) => new URL(`/api/registrations/claim?token=${token}`, origin).href;
 
 /** The claim link from the promotion mail: a page with one button (a GET never changes anything). */
 registrations.get('/claim', async (c) => {
@@ -367,7 +367,7 @@ registrations.get('/claim', async (c) => {
 registrations.post('/claim', async (c) => {
   const asJson = answersInJson(c.req.raw);
   try {
-    if (!isSameOrigin(c.req.raw)) throw new Problem(403, 'cross_site', t.crossSite);
+    assertSameOrigin(c.req.raw);
     const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
     const target = await findByToken(c.env.DB, fields['token']);
     if (!target) throw new Problem(404, 'invalid_token', t.claimInvalid);

@@ -11,7 +11,7 @@ import { formatDate } from '../../src/lib/dates';
 import type { Application } from '../../src/schemas/application';
 import type { Registration } from '../../src/schemas/registration';
 import { audit } from '../lib/audit';
-import { loadCatalog, sessionIn } from '../lib/catalog';
+import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
 import { csvResponse, toCsv } from '../lib/csv';
 import { html, type Raw } from '../lib/html';
 import { newToken, sha256Hex } from '../lib/ids';
@@ -166,9 +166,10 @@ staffPages.get('/applications/:reference', async (c) => {
   const row = rows?.results[0] as ApplicationRow | undefined;
   if (!row) return staffPage(c, t.notFound, html`<h1>${t.notFound}</h1>`, 404);
   const a = JSON.parse(row.payload) as Application;
-  const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
-  const job = Object.hasOwn(jobs, row.job_id) ? jobs[row.job_id] : undefined;
+  const job = jobIn(await loadCatalog(c.env.ASSETS), row.job_id);
   const title = job?.title ?? row.job_id;
+  const stages = stagesOf(job);
+  const current = Math.min(row.stage, stages.length - 1);
   return staffPage(
     c,
     `${t.columns.reference} ${reference}`,
@@ -180,11 +181,11 @@ staffPages.get('/applications/:reference', async (c) => {
         <dt>${t.cv}</dt><dd>${row.cv_key ? html`<a href="/api/staff/applications/${reference}/cv">${t.cvDownload}</a>` : t.cvNone}</dd>
       </dl>
       <h2>${statusCopy.stagesLabel}</h2>
-      <ol>${stagesOf(job).map((st, i) => (i === Math.min(row.stage, stagesOf(job).length - 1) ? html`<li aria-current="step"><strong>${st.label}</strong></li>` : html`<li>${st.label}</li>`))}</ol>
+      <ol>${stages.map((st, i) => (i === current ? html`<li aria-current="step"><strong>${st.label}</strong></li>` : html`<li>${st.label}</li>`))}</ol>
       ${
         row.status === 'withdrawn'
           ? html`<p class="notice">${statusCopy.withdrawn}</p>`
-          : row.stage >= stagesOf(job).length - 1
+          : current === stages.length - 1
             ? html`<p class="notice">${t.lastStage}</p>`
             : html`<form method="post" action="/api/staff/applications/${reference}/stage">
               <div class="form-field">
@@ -385,8 +386,7 @@ staffApi.post('/applications/:reference/stage', async (c) => {
     .bind(reference)
     .first<{ job_id: string; stage: number; email: string }>();
   if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
-  const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
-  const last = stagesOf(Object.hasOwn(jobs, row.job_id) ? jobs[row.job_id] : undefined).length - 1;
+  const last = stagesOf(jobIn(await loadCatalog(c.env.ASSETS), row.job_id)).length - 1;
   if (row.stage >= last) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   const now = new Date();
   const nowIso = now.toISOString();

@@ -9,9 +9,9 @@ import { mails } from '../../src/i18n/mail';
 import type { CatalogJob } from '../../src/lib/catalog';
 import { formatDateBoth } from '../../src/lib/dates';
 import { emailKey } from '../../src/schemas/fields';
-import { loadCatalog } from '../lib/catalog';
+import { jobIn, loadCatalog } from '../lib/catalog';
 import { html, type Raw } from '../lib/html';
-import { newToken, sha256Hex } from '../lib/ids';
+import { isToken, newToken, sha256Hex } from '../lib/ids';
 import { unavailable } from '../lib/intake';
 import { enqueue, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
@@ -32,11 +32,9 @@ interface Tracked {
   stage_message: string | null;
 }
 
-const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
-
 /** Looked up by the token's hash: an unknown, malformed or old token all answer the same. */
 async function findByToken(db: D1Database, token: unknown): Promise<Tracked | null> {
-  if (typeof token !== 'string' || !TOKEN.test(token)) return null;
+  if (!isToken(token)) return null;
   return db
     .prepare('SELECT reference, job_id, status, stage, stage_at, stage_message FROM applications WHERE status_token_hash = ?1')
     .bind(await sha256Hex(token))
@@ -84,8 +82,7 @@ status.get('/', async (c) => {
     const token = c.req.query('token');
     const a = await findByToken(c.env.DB, token);
     if (!a || !token) return invalid(c);
-    const jobs = (await loadCatalog(c.env.ASSETS)).jobs;
-    return page(c, 200, t.title, statusBody(a, Object.hasOwn(jobs, a.job_id) ? jobs[a.job_id] : undefined, token));
+    return page(c, 200, t.title, statusBody(a, jobIn(await loadCatalog(c.env.ASSETS), a.job_id), token));
   } catch {
     return refuse(c, unavailable(), false);
   }
@@ -123,7 +120,7 @@ status.post('/withdraw', async (c) => {
 });
 
 /** Status-link mails one address can be sent in 24 hours, however many forms ask (nobody can flood an inbox). */
-export const RESEND_LIMIT = 3;
+const RESEND_LIMIT = 3;
 
 /**
  * Sends the link again to the address given at application, if reference and address match and the address has

@@ -11,19 +11,18 @@ import { type FacetName, facets } from '../../src/lib/facets';
 import { statusOn } from '../../src/lib/status';
 import { site } from '../../src/site.config';
 import { loadCatalog } from './catalog';
-import { newToken, sha256Hex } from './ids';
-import { leaseUntil, OUTBOX_RETURNING, type OutboxRow } from './outbox';
+import { isToken, newToken, sha256Hex } from './ids';
+import { enqueue, type OutboxRow } from './outbox';
 
 export type Filters = Partial<Record<FacetName, string>>;
 export type AlertStatus = 'pending' | 'active' | 'stopped';
 
-export const CONFIRM_LIMIT = 3;
+const CONFIRM_LIMIT = 3;
 const DAY_MS = 24 * 3_600_000;
-export const PENDING_DAYS = 7;
+const PENDING_DAYS = 7;
 // A weekly alert is due a little before 7 × 24 h, so a cron that fires a few minutes late never skips a week.
 const WEEK_MS = 7 * DAY_MS - 3_600_000;
 
-export const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
 const FACET_NAMES = Object.keys(facets) as FacetName[];
 
 const labelOf = (v: string | { label: string }) => (typeof v === 'string' ? v : v.label);
@@ -43,25 +42,34 @@ export const parseFrequency = (value: unknown): Frequency => (value === 'weekly'
 const vocabLabel = (name: FacetName, key: string): string =>
   labelOf((facets[name].vocab as Record<string, string | { label: string }>)[key] ?? key);
 
+/** An alert's stored filters (JSON), read as parseFilters reads a form: anything unreadable is no filter. */
+export function filtersOf(json: string): Filters {
+  try {
+    return parseFilters(JSON.parse(json) as Record<string, unknown>);
+  } catch {
+    return {};
+  }
+}
+
 /** The condition in words, e.g. 「経験者採用」, or 「すべての募集」. */
 export function conditionOf(filters: Filters): string {
   const parts = FACET_NAMES.flatMap((name) => (filters[name] ? [vocabLabel(name, filters[name])] : []));
   return parts.length ? parts.join('・') : alertsCopy.allCondition;
 }
 
-export function matches(job: CatalogJob, filters: Filters): boolean {
+function matches(job: CatalogJob, filters: Filters): boolean {
   return FACET_NAMES.every((name) => {
     const key = filters[name];
     return !key || job[facets[name].field] === vocabLabel(name, key);
   });
 }
 
-export const manageUrl = (origin: string, token: string) => new URL(`/api/alerts/manage?token=${token}`, origin).href;
-export const unsubscribeUrl = (origin: string, token: string) => new URL(`/api/alerts/unsubscribe?token=${token}`, origin).href;
-export const confirmUrl = (origin: string, token: string) => new URL(`/api/alerts/confirm?token=${token}`, origin).href;
+const manageUrl = (origin: string, token: string) => new URL(`/api/alerts/manage?token=${token}`, origin).href;
+const unsubscribeUrl = (origin: string, token: string) => new URL(`/api/alerts/unsubscribe?token=${token}`, origin).href;
+const confirmUrl = (origin: string, token: string) => new URL(`/api/alerts/confirm?token=${token}`, origin).href;
 
 /** RFC 8058 one-click unsubscribe, on every alert mail. */
-export const unsubscribeHeaders = (origin: string, token: string) => ({
+const unsubscribeHeaders = (origin: string, token: string) => ({
   'List-Unsubscribe': `<${unsubscribeUrl(origin, token)}>`,
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 });
@@ -111,12 +119,11 @@ export async function subscribe(
         'INSERT INTO job_alert_tokens (token_hash, alert_id, created_at) SELECT ?1, id, ?2 FROM job_alerts WHERE confirm_token_hash = ?3',
       )
       .bind(await sha256Hex(manageToken), nowIso, confirmHash),
-    db
-      .prepare(
-        `INSERT INTO outbox (kind, recipient, subject, body, headers, status, attempts, lease_until, next_attempt_at, created_at)
-         SELECT 'alert_confirm', email, ?2, ?3, ?4, 'sending', 1, ?5, ?6, ?6 FROM job_alerts WHERE confirm_token_hash = ?1 ${OUTBOX_RETURNING}`,
-      )
-      .bind(confirmHash, mail.subject, mail.body, JSON.stringify(unsubscribeHeaders(origin, manageToken)), leaseUntil(now), nowIso),
+    // Only if the alert above was stored (the address was under its limit).
+    enqueue(db, { kind: 'alert_confirm', to: input.email, ...mail, headers: unsubscribeHeaders(origin, manageToken) }, now, {
+      claimed: true,
+      when: { sql: 'EXISTS (SELECT 1 FROM job_alerts WHERE confirm_token_hash = ?11)', bind: [confirmHash] },
+    }),
   ]);
   return (queued?.results ?? []) as OutboxRow[];
 }
@@ -131,7 +138,7 @@ export interface Alert {
 
 /** An alert by one of its manage tokens; an unknown or malformed token answers null. */
 export async function alertByToken(db: D1Database, token: unknown): Promise<Alert | null> {
-  if (typeof token !== 'string' || !TOKEN.test(token)) return null;
+  if (!isToken(token)) return null;
   return db
     .prepare(
       `SELECT a.id, a.filters, a.frequency, a.status, a.expires_at FROM job_alert_tokens t JOIN job_alerts a ON a.id = t.alert_id
@@ -143,7 +150,7 @@ export async function alertByToken(db: D1Database, token: unknown): Promise<Aler
 
 /** A pending alert by its confirmation token, while it has not expired. */
 export async function pendingByConfirmToken(db: D1Database, token: unknown, now: Date): Promise<Alert | null> {
-  if (typeof token !== 'string' || !TOKEN.test(token)) return null;
+  if (!isToken(token)) return null;
   return db
     .prepare(
       `SELECT id, filters, frequency, status, expires_at FROM job_alerts
@@ -203,6 +210,7 @@ export async function setFrequency(db: D1Database, alertId: number, frequency: F
 
 interface Due {
   id: number;
+  email: string;
   email_key: string;
   filters: string;
   frequency: Frequency;
@@ -237,7 +245,9 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
   if (!open.length) return { sent: 0 };
   const alerts = (
     await db
-      .prepare("SELECT id, email_key, filters, frequency, confirmed_at, last_digest_at FROM job_alerts WHERE status = 'active' ORDER BY id")
+      .prepare(
+        "SELECT id, email, email_key, filters, frequency, confirmed_at, last_digest_at FROM job_alerts WHERE status = 'active' ORDER BY id",
+      )
       .all<Due>()
   ).results.filter((a) => isDue(a, now));
   if (!alerts.length) return { sent: 0 };
@@ -256,12 +266,7 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
   const run = crypto.randomUUID();
   let sent = 0;
   for (const alert of alerts) {
-    let filters: Filters;
-    try {
-      filters = parseFilters(JSON.parse(alert.filters) as Record<string, unknown>);
-    } catch {
-      filters = {};
-    }
+    const filters = filtersOf(alert.filters);
     const since = todayInTokyo(new Date(alert.confirmed_at));
     const jobs = open
       .filter(([id, job]) => job.opensOn >= since && matches(job, filters) && !already.has(sentKey(alert.email_key, id)))
@@ -287,12 +292,12 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
     });
     const [, queued] = await db.batch([
       claim,
-      db
-        .prepare(
-          `INSERT INTO outbox (kind, recipient, subject, body, headers, next_attempt_at, created_at)
-           SELECT 'alert_digest', email, ?3, ?4, ?5, ?6, ?6 FROM job_alerts WHERE id = ?1 AND status = 'active' AND digest_run = ?2 AND last_digest_at = ?6`,
-        )
-        .bind(alert.id, run, mail.subject, mail.body, JSON.stringify(unsubscribeHeaders(site.origin, token)), nowIso),
+      enqueue(db, { kind: 'alert_digest', to: alert.email, ...mail, headers: unsubscribeHeaders(site.origin, token) }, now, {
+        when: {
+          sql: "EXISTS (SELECT 1 FROM job_alerts WHERE id = ?11 AND status = 'active' AND digest_run = ?12 AND last_digest_at = ?13)",
+          bind: [alert.id, run, nowIso],
+        },
+      }),
       db
         .prepare(
           `INSERT OR IGNORE INTO job_alert_sent (alert_id, job_id, sent_at)

@@ -15,12 +15,16 @@ export type JobVerdict =
 
 /** Whether an opening takes applications on this site at `now`, judged in Japan time. */
 export function judgeJob(catalog: Catalog, jobId: string, now: Date): JobVerdict {
-  const job = Object.hasOwn(catalog.jobs, jobId) ? catalog.jobs[jobId] : undefined;
+  const job = jobIn(catalog, jobId);
   if (!job) return { ok: false, reason: 'unknown' };
   if (!job.applyOnline) return { ok: false, reason: 'external', job };
   const status = statusOn(job, todayInTokyo(now));
   return status === 'open' ? { ok: true, job } : { ok: false, reason: status, job };
 }
+
+/** An opening by id; never an inherited member such as `constructor`. */
+export const jobIn = (catalog: Catalog, id: string): CatalogJob | undefined =>
+  Object.hasOwn(catalog.jobs, id) ? catalog.jobs[id] : undefined;
 
 /** A session by id; never an inherited member such as `constructor`. */
 export const sessionIn = (catalog: Catalog, id: string): CatalogSession | undefined =>

@@ -22,6 +22,9 @@ export function newToken(): string {
     .replace(/=+$/, '');
 }
 
+/** Whether a value from a link or a form has the shape of a token from newToken (else it is never looked up). */
+export const isToken = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{40,64}$/.test(value);
+
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -31,7 +31,7 @@ export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, a
  * the same batch (one transaction) as the change the mail reports, so that a change that did not happen, or a limit
  * already reached, queues nothing.
  */
-export interface QueueCondition {
+interface QueueCondition {
   sql: string;
   bind: unknown[];
 }
