@@ -4,9 +4,17 @@
 import { defineCollection, reference } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { file, glob } from 'astro/loaders';
-import { assertNoProblems, duplicateSessionIds, initiativeNumberProblems, type SessionOwner } from './lib/content-checks';
+import {
+  assertNoProblems,
+  duplicateSessionIds,
+  initiativeNumberProblems,
+  type JobAgainstRules,
+  jobRuleProblems,
+  type SessionOwner,
+} from './lib/content-checks';
+import { glossaryProblems } from './lib/glossary-links';
 import { contentSchemas } from './schemas/content';
-import { rulesSchema } from './schemas/rules';
+import { type Rules, rulesSchema } from './schemas/rules';
 
 /** Markdown files of one folder; files starting with _ (templates) are never published. */
 const markdown = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/[^_]*.md' });
@@ -33,13 +41,41 @@ const recordSessions = (collection: string) => (entries: Loaded[]) => {
   );
   if (sessionOwners.size === 2) assertNoProblems(duplicateSessionIds([...sessionOwners.values()].flat()));
 };
+/** Published openings against the rules in force (the newest fiscal year): checked once both have loaded. */
+const forRules: { jobs?: Loaded[]; rules?: Loaded[] } = {};
+const recordForRules = (which: 'jobs' | 'rules') => (entries: Loaded[]) => {
+  forRules[which] = entries;
+  const inForce = forRules.rules?.toSorted((a, b) => (b.data as Rules).fiscalYear - (a.data as Rules).fiscalYear)[0];
+  if (!forRules.jobs || !inForce) return;
+  const jobs = forRules.jobs
+    .filter((e) => e.data['draft'] !== true)
+    .map((e): JobAgainstRules => {
+      const d = e.data as {
+        route?: string;
+        requirements: { experienceYears?: number };
+        pay: JobAgainstRules['pay'];
+        apply: JobAgainstRules['apply'];
+      };
+      return { file: e.filePath ?? e.id, route: d.route, experienceYears: d.requirements.experienceYears, pay: d.pay, apply: d.apply };
+    });
+  assertNoProblems(jobRuleProblems(jobs, inForce.data as Rules, inForce.filePath ?? inForce.id));
+};
+/** A written form (term or alias) of the published glossary belongs to one entry only. */
+const glossaryForms = (entries: Loaded[]) =>
+  assertNoProblems(
+    glossaryProblems(
+      entries
+        .filter((e) => e.data['draft'] !== true)
+        .map((e) => ({ file: e.filePath ?? e.id, term: e.data['term'] as string, aliases: e.data['aliases'] as string[] })),
+    ),
+  );
 const initiativeNumbers = (entries: Loaded[]) =>
   assertNoProblems(initiativeNumberProblems(entries.map((e) => ({ file: e.filePath ?? e.id, number: e.data['number'] as number }))));
 
 const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars') });
 
 export const collections = {
-  jobs: defineCollection({ loader: markdown('jobs'), schema: schema.jobs }),
+  jobs: defineCollection({ loader: checked(markdown('jobs'), recordForRules('jobs')), schema: schema.jobs }),
   internships: defineCollection({ loader: checked(markdown('internships'), recordSessions('internships')), schema: schema.internships }),
   events: defineCollection({ loader: checked(markdown('events'), recordSessions('events')), schema: schema.events }),
   stories: defineCollection({ loader: markdown('stories'), schema: schema.stories }),
@@ -47,7 +83,10 @@ export const collections = {
   initiatives: defineCollection({ loader: checked(markdown('plan/initiatives'), initiativeNumbers), schema: schema.initiatives }),
   faq: defineCollection({ loader: markdown('faq'), schema: schema.faq }),
   pages: defineCollection({ loader: markdown('pages'), schema: schema.pages }),
-  glossary: defineCollection({ loader: markdown('glossary'), schema: schema.glossary }),
+  glossary: defineCollection({ loader: checked(markdown('glossary'), glossaryForms), schema: schema.glossary }),
   /** Eligibility and pay rules, one YAML file per fiscal year (content/rules/2026.yaml). */
-  rules: defineCollection({ loader: glob({ base: './content/rules', pattern: '[^_]*.yaml' }), schema: rulesSchema }),
+  rules: defineCollection({
+    loader: checked(glob({ base: './content/rules', pattern: '[^_]*.yaml' }), recordForRules('rules')),
+    schema: rulesSchema,
+  }),
 };

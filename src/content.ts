@@ -3,10 +3,8 @@
  * "Today" is the build's day in Japan; BUILD_TODAY (YYYY-MM-DD) pins it for tests and benchmarks.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { applyChannelProblems, assertNoProblems, routeFigureProblems, unknownRoutes } from './lib/content-checks';
 import { todayInTokyo } from './lib/dates';
-import { type GlossaryTerm, glossaryHref, glossaryProblems } from './lib/glossary-links';
-import { routePayRange } from './lib/pay';
+import { type GlossaryTerm, glossaryHref } from './lib/glossary-links';
 import { type Status, statusOn } from './lib/status';
 
 export type Job = CollectionEntry<'jobs'>;
@@ -17,8 +15,6 @@ export type Session = Internship['data']['sessions'][number];
 export const buildToday: string = import.meta.env['BUILD_TODAY'] ?? process.env['BUILD_TODAY'] ?? todayInTokyo();
 
 const published = <T extends { data: { draft?: boolean } }>(entries: T[]) => entries.filter((e) => !e.data.draft);
-
-const fileOf = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
 
 const statusRank: Record<Status, number> = { open: 0, upcoming: 1, closed: 2 };
 
@@ -32,38 +28,12 @@ export async function currentRules() {
   return newest;
 }
 
-/** All published openings: open first (soonest deadline first), then upcoming, then closed. */
+/**
+ * All published openings: open first (soonest deadline first), then upcoming, then closed. Their routes, figures
+ * and application channel were checked against the rules when the collections loaded (content.config.ts).
+ */
 export async function allJobs(): Promise<Job[]> {
   const jobs = published(await getCollection('jobs'));
-  const rules = await currentRules();
-  const routes = rules.data.routes;
-  assertNoProblems(
-    unknownRoutes(
-      jobs.map((j) => ({ file: fileOf(j), route: j.data.route })),
-      routes.map((r) => r.id),
-      fileOf(rules),
-    ),
-  );
-  assertNoProblems(
-    routeFigureProblems(
-      jobs.map((j) => ({ file: fileOf(j), route: j.data.route, experienceYears: j.data.requirements.experienceYears, pay: j.data.pay })),
-      (id) => {
-        const route = routes.find((r) => r.id === id);
-        return route && { requiredYears: route.window.requiredYears, pay: routePayRange(rules.data, id) };
-      },
-      fileOf(rules),
-    ),
-  );
-  assertNoProblems(
-    applyChannelProblems(
-      jobs.map((j) => ({ file: fileOf(j), route: j.data.route, apply: j.data.apply })),
-      (id) => {
-        const route = routes.find((r) => r.id === id);
-        return route && route.organizer === 'tokubetsuku';
-      },
-      fileOf(rules),
-    ),
-  );
   return jobs.sort(
     (a, b) =>
       statusRank[jobStatus(a)] - statusRank[jobStatus(b)] ||
@@ -119,10 +89,12 @@ export async function allPages() {
 
 export type GlossaryEntry = CollectionEntry<'glossary'>;
 
-/** The glossary in its order, then by reading (50音順); the same written form in two entries stops the build. */
+/**
+ * The glossary in its order, then by reading (50音順). The same written form in two entries stopped the build when
+ * the collection loaded (content.config.ts).
+ */
 export async function allGlossary(): Promise<GlossaryEntry[]> {
   const entries = published(await getCollection('glossary'));
-  assertNoProblems(glossaryProblems(entries.map((e) => ({ file: fileOf(e), term: e.data.term, aliases: e.data.aliases }))));
   return entries.sort(
     (a, b) => a.data.order - b.data.order || a.data.reading.localeCompare(b.data.reading, 'ja') || a.id.localeCompare(b.id),
   );

@@ -2,6 +2,9 @@
  * Rules that span several files, which a per-file schema cannot see. Each problem names the files,
  * the field and what to do, in Japanese, so the build can stop with a message a recruiter can act on.
  */
+import type { Rules } from '../schemas/rules';
+import { routePayRange } from './pay';
+
 export interface SessionOwner {
   /** e.g. content/internships/dx-suishin.md */
   file: string;
@@ -107,6 +110,35 @@ export function applyChannelProblems(
       );
   }
   return problems;
+}
+
+/** An opening as the checks against the rules see it. */
+export interface JobAgainstRules extends JobFigures {
+  apply: { method: string; jointExam?: boolean | undefined };
+}
+
+/** Every check of the openings against the rules in force (unknown routes, stated figures, application channel). */
+export function jobRuleProblems(jobs: JobAgainstRules[], rules: Rules, rulesFile: string): string[] {
+  const routes = new Map(rules.routes.map((r) => [r.id, r]));
+  return [
+    ...unknownRoutes(jobs, [...routes.keys()], rulesFile),
+    ...routeFigureProblems(
+      jobs,
+      (id) => {
+        const route = routes.get(id);
+        return route && { requiredYears: route.window.requiredYears, pay: routePayRange(rules, id) };
+      },
+      rulesFile,
+    ),
+    ...applyChannelProblems(
+      jobs,
+      (id) => {
+        const route = routes.get(id);
+        return route && route.organizer === 'tokubetsuku';
+      },
+      rulesFile,
+    ),
+  ];
 }
 
 export class ContentError extends Error {
