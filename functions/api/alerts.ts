@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { alertsCopy as t } from '../../src/i18n/alerts';
+import { html } from '../../src/lib/html';
 import { email as emailField, emailKey } from '../../src/schemas/fields';
 import {
   type Alert,
@@ -19,7 +20,6 @@ import {
   stop,
   subscribe,
 } from '../lib/alerts';
-import { html } from '../lib/html';
 import { unavailable } from '../lib/intake';
 import { deliver } from '../lib/outbox';
 import { Problem } from '../lib/problem';

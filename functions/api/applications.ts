@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { submissionCopy as t } from '../../src/i18n/ja';
 import { mails } from '../../src/i18n/mail';
+import { html } from '../../src/lib/html';
 import {
   type Application,
   applicationFieldOrder,
@@ -12,7 +13,6 @@ import {
 import { emailKey } from '../../src/schemas/fields';
 import { site } from '../../src/site.config';
 import { judgeJob, loadCatalog } from '../lib/catalog';
-import { html } from '../lib/html';
 import { newReference, newToken, sha256Hex } from '../lib/ids';
 import { intake, isUniqueViolation, unavailable } from '../lib/intake';
 import { deliver, enqueue, type OutboxRow } from '../lib/outbox';

@@ -3,7 +3,7 @@
  */
 import type { Context } from 'hono';
 import { submissionCopy as t } from '../../src/i18n/ja';
-import { escapeHtml, html, type Raw } from './html';
+import { escapeHtml, html, type Raw } from '../../src/lib/html';
 import type { Problem } from './problem';
 
 // The frame's text, kept per isolate once read (never a pending fetch: another request could not await it).

@@ -8,35 +8,8 @@ import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i
 import type { Route, Rules } from '../schemas/rules';
 import { familyOf, type RouteVerdict } from './eligibility';
 import type { CheckerAnswer, CheckerInput } from './eligibility-form';
+import { html as h, type Raw, raw } from './html';
 import { formatRange, type GradeEstimate, type Range } from './pay';
-
-class Html {
-  constructor(readonly html: string) {}
-  toString(): string {
-    return this.html;
-  }
-}
-
-const escapeText = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-
-const piece = (v: unknown): string =>
-  v instanceof Html
-    ? v.html
-    : Array.isArray(v)
-      ? v.map(piece).join('')
-      : v === null || v === undefined || v === false
-        ? ''
-        : escapeText(String(v));
-
-/** Tagged template: interpolated values are escaped unless this module built them. */
-function h(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0] ?? '';
-  values.forEach((v, i) => {
-    out += piece(v) + (strings[i + 1] ?? '');
-  });
-  return new Html(out);
-}
 
 const t = checkerCopy;
 const r = t.result;
@@ -50,7 +23,7 @@ export function guideNotice(route: Pick<Route, 'organizer'>): string {
 /** Where to find the dates of past work (年金記録, 雇用保険の記録). `level` is the heading's level. */
 export function datesHelp(level: 2 | 3 = 2): string {
   const d = t.dates;
-  const heading = new Html(`h${level}`);
+  const heading = raw(`h${level}`);
   return h`<section class="dates-help" aria-labelledby="dates-help-title">
 <${heading} id="dates-help-title">${d.title}</${heading}>
 <p>${d.lead}</p>
@@ -72,7 +45,7 @@ export function examplesTable(rules: Rules, level: 2 | 3 = 2, routes?: readonly 
   const shown = new Set(rules.pay.grades.filter((g) => routes === undefined || routes.includes(g.route)).map((g) => g.id));
   const examples = rules.examples.filter((e) => shown.has(e.grade));
   if (examples.length === 0) return '';
-  const heading = new Html(`h${level}`);
+  const heading = raw(`h${level}`);
   const yen = (n: number) => formatRange({ low: n, high: n });
   return h`<section class="worked-examples" aria-labelledby="examples-title">
 <${heading} id="examples-title">${x.title}</${heading}>
@@ -102,7 +75,7 @@ const verdictMark = (v: { eligible: boolean; needsConfirmation: boolean }) =>
 
 const stepsText = (range: Range) => (range.low === range.high ? r.steps(range.low) : `${range.low}〜${r.steps(range.high)}`);
 
-function routeSection(rules: Rules, input: CheckerInput, v: RouteVerdict, open: boolean): Html {
+function routeSection(rules: Rules, input: CheckerInput, v: RouteVerdict, open: boolean): Raw {
   const kinds = new Map(rules.kinds.map((k) => [k.id, k.label]));
   const fields = new Map(rules.fields.map((f) => [f.id, f.label]));
   const id = `verdict-${v.routeId}`;
@@ -141,13 +114,13 @@ ${
       )}</ul>`
     : ''
 }
-<details${open ? new Html(' open') : ''}><summary>${r.periods}</summary>
+<details${open ? raw(' open') : ''}><summary>${r.periods}</summary>
 <ol class="period-verdicts">${periods}</ol>
 </details>
 </section>`;
 }
 
-function paySection(answer: CheckerAnswer): Html {
+function paySection(answer: CheckerAnswer): Raw {
   const pay = answer.pay;
   if (!pay)
     return h`<section class="pay-estimate" aria-labelledby="pay-title"><h3 id="pay-title">${r.payHeading}</h3><p>${
@@ -190,11 +163,11 @@ ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
     (v) =>
       h`<li class="${verdictClass(v)}"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${v.label}：<strong>${verdictText(v)}</strong><br><span class="verdict-total">${v.summary}</span></li>`,
   )}</ul>
-${new Html(guideNotice(route))}
+${raw(guideNotice(route))}
 ${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
 ${paySection(answer)}
-${opts.standalone ? new Html(examplesTable(rules, 3, familyOf(rules, route.id))) : ''}
-${opts.standalone ? new Html(datesHelp(3)) : ''}
+${opts.standalone ? raw(examplesTable(rules, 3, familyOf(rules, route.id))) : ''}
+${opts.standalone ? raw(datesHelp(3)) : ''}
 ${opts.standalone && opts.back ? h`<p>${r.backHint}</p><p><a href="${opts.back}">${r.back}</a></p>` : ''}
 </section>`.html;
 }
