@@ -6,6 +6,7 @@
  *
  * Pure: no file or network access. src/pages/admin/config.yml.ts serves the result as YAML.
  */
+import { stringify } from 'yaml';
 import { z } from 'zod';
 import {
   type CmsCollectionName,
@@ -594,3 +595,9 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
     collections,
   };
 }
+
+/**
+ * The configuration as config.yml. Written as YAML 1.1, so that every string YAML could read as something else
+ * (yes, on, 2026-12-20, 13:30, #…) is quoted and reads back the same under 1.1 and 1.2; never folded.
+ */
+export const configYaml = (config: DecapConfig): string => stringify(config, { version: '1.1', lineWidth: 0 });

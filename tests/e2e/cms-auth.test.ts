@@ -11,8 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { authHelper } from '../../docs/cms-auth-worker/index';
-import { cmsConfig } from '../../src/lib/cms-config';
-import { toYaml } from '../../src/lib/yaml-writer';
+import { cmsConfig, configYaml } from '../../src/lib/cms-config';
 import { adminHeaders } from './support/admin-headers';
 
 const SITE_PORT = Number(process.env['CMS_AUTH_E2E_SITE_PORT'] ?? 8807);
@@ -22,7 +21,7 @@ const helper = `http://127.0.0.1:${HELPER_PORT}`;
 const dist = join(process.cwd(), 'dist');
 const TOKEN = 'gho_test_token';
 
-const config = toYaml(
+const config = configYaml(
   cmsConfig({
     repo: 'ward/site',
     branch: 'main',

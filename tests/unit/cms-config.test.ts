@@ -7,17 +7,19 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   CMS_EXTRA_FIELDS,
   CMS_LOCAL_BACKEND_URL,
   CMS_NOT_EDITED,
   cmsConfig,
+  configYaml,
   type DecapCollection,
+  type DecapConfig,
   type DecapField,
 } from '../../src/lib/cms-config';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, sessionFormats } from '../../src/lib/taxonomy';
-import { toYaml } from '../../src/lib/yaml-writer';
 import { calendarDate, clockTime } from '../../src/schemas/common';
 import { contentSchemas } from '../../src/schemas/content';
 
@@ -341,43 +343,17 @@ describe("the recruiters' guide (docs/recruiters-guide.md)", () => {
   });
 });
 
-describe('the YAML writer', () => {
-  it('writes block YAML, quoting what YAML would read as something else', () => {
-    expect(
-      toYaml({
-        name: 'jobs',
-        label: '採用情報',
-        create: true,
-        min: 1,
-        time_format: false,
-        empty: [],
-        none: {},
-        skipped: undefined,
-        pattern: ['^\\d{2}$', 'yes', '2026-12-20', '13:30', '#x'],
-        fields: [{ name: 'a', options: [{ label: 'ラベル', value: 'v' }] }],
-      }),
-    ).toBe(
-      [
-        'name: jobs',
-        'label: "採用情報"',
-        'create: true',
-        'min: 1',
-        'time_format: false',
-        'empty: []',
-        'none: {}',
-        'pattern:',
-        '  - "^\\\\d{2}$"',
-        '  - "yes"',
-        '  - "2026-12-20"',
-        '  - "13:30"',
-        '  - "#x"',
-        'fields:',
-        '  - name: a',
-        '    options:',
-        '      - label: "ラベル"',
-        '        value: v',
-        '',
-      ].join('\n'),
-    );
+describe('config.yml', () => {
+  it('reads back as the configuration, under YAML 1.1 and 1.2, with nothing read as something else', () => {
+    const tricky = {
+      ...config,
+      pattern: ['^\\d{2}$', 'yes', 'on', 'no', '2026-12-20', '13:30', '#x', '~', 'null', '1e3'],
+      label: '採用情報：「経験者採用」の募集',
+    } as unknown as DecapConfig;
+    const text = configYaml(tricky);
+    const expected = JSON.parse(JSON.stringify(tricky));
+    expect(parseYaml(text, { version: '1.1' })).toEqual(expected);
+    expect(parseYaml(text, { version: '1.2' })).toEqual(expected);
+    expect(text.split('\n').every((line) => !line.startsWith(' ') || /^\s+(-|[\w$-]+:)/.test(line))).toBe(true); // never folded
   });
 });

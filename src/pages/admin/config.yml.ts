@@ -6,8 +6,7 @@
 
 import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
-import { cmsConfig } from '../../lib/cms-config';
-import { toYaml } from '../../lib/yaml-writer';
+import { cmsConfig, configYaml } from '../../lib/cms-config';
 import { site } from '../../site.config';
 
 /** A build variable: from .env (import.meta.env) or the shell (process.env). */
@@ -30,5 +29,5 @@ export const GET: APIRoute = async () => {
     pillars,
   });
   const header = '# Generated at build from src/schemas/content.ts by src/lib/cms-config.ts: edit those, not this file.\n';
-  return new Response(header + toYaml(config), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
+  return new Response(header + configYaml(config), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
 };
