@@ -198,7 +198,6 @@ export const cmsChoiceLabels: Record<string, Record<string, string>> = {
 /** The words the editor adds to hints from the schema's limits. */
 export const cmsLimits = {
   maxLength: (n: number) => `${n}文字以内`,
-  lengthBetween: (min: number, max: number) => `${min}〜${max}文字`,
   range: (min: number, max: number) => `${min}〜${max}`,
   atLeast: (min: number) => `${min}以上`,
   atMost: (max: number) => `${max}以下`,

@@ -21,8 +21,8 @@ import { calendarDate, clockTime } from '../schemas/common';
 import { contentSchemas } from '../schemas/content';
 
 /** Where uploaded images go in the repository, and the URL they are served from. */
-export const CMS_MEDIA_FOLDER = 'public/images/uploads';
-export const CMS_PUBLIC_FOLDER = '/images/uploads';
+const CMS_MEDIA_FOLDER = 'public/images/uploads';
+const CMS_PUBLIC_FOLDER = '/images/uploads';
 /** decap-server's address in local mode (`npx decap-server` with BIND_HOST=127.0.0.1). */
 export const CMS_LOCAL_BACKEND_URL = 'http://127.0.0.1:8081/api/v1';
 
@@ -160,12 +160,12 @@ const storyRef = z.string().meta({ [REFERENCE]: 'stories' });
 const pillarRef = z.string().meta({ [REFERENCE]: 'pillars' });
 
 /** The content schemas the editor is built from (references as marked strings). */
-export const cmsSchemas = () => contentSchemas({ stories: storyRef, pillars: pillarRef });
+const cmsSchemas = () => contentSchemas({ stories: storyRef, pillars: pillarRef });
 
 export type CmsSchemas = ReturnType<typeof cmsSchemas>;
 
 /** One collection's schema as JSON Schema, as the editor's input (what a recruiter writes, before defaults). */
-export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
     io: 'input',
     // Dates accept a YAML Date as well; refinements and transforms have no JSON Schema form.
@@ -187,7 +187,7 @@ interface Context {
 }
 
 /** The label and hint of a field: the collection's own wording first, then the shared one. */
-export function copyOf(collection: CmsCollectionName, path: readonly string[]): FieldCopy {
+function copyOf(collection: CmsCollectionName, path: readonly string[]): FieldCopy {
   const dotted = path.join('.');
   const name = path[path.length - 1] ?? '';
   const shared = cmsFields[name];
@@ -206,10 +206,7 @@ const hintOf = (copy: FieldCopy, limits: string[]) => {
 };
 
 /** Decap's pattern for a text limit: at least one non-space character, at most `max` in all. */
-export const lengthPattern = (max: number): [string, string] => [
-  `^(?=[\\s\\S]*\\S)[\\s\\S]{1,${max}}$`,
-  cmsLimits.patternMessage.length(max),
-];
+const lengthPattern = (max: number): [string, string] => [`^(?=[\\s\\S]*\\S)[\\s\\S]{1,${max}}$`, cmsLimits.patternMessage.length(max)];
 
 const isObjectUnion = (node: JsonSchema) =>
   Array.isArray(node.oneOf) && node.oneOf.length > 0 && node.oneOf.every((b) => b.type === 'object' && b.properties);
@@ -395,7 +392,7 @@ function fieldsOf(path: string[], node: JsonSchema, ctx: Context): DecapField[] 
 }
 
 /** The form of one collection: one field per schema field, in the schema's order. */
-export function cmsFieldsFor(collection: CmsCollectionName, schema: z.ZodType, pillars: CmsOptions['pillars'] = []): DecapField[] {
+function cmsFieldsFor(collection: CmsCollectionName, schema: z.ZodType, pillars: CmsOptions['pillars'] = []): DecapField[] {
   return fieldsOf([], jsonSchemaOf(schema), { collection, pillars });
 }
 
@@ -472,7 +469,7 @@ export const CMS_NOT_EDITED: Record<string, string> = {
 };
 
 /** The collections, in the order of the editor's menu. */
-export const CMS_COLLECTIONS = ['jobs', 'internships', 'events', 'stories', 'faq', 'glossary', 'pages', 'initiatives', 'pillars'] as const;
+const CMS_COLLECTIONS = ['jobs', 'internships', 'events', 'stories', 'faq', 'glossary', 'pages', 'initiatives', 'pillars'] as const;
 
 /** The file name of a new entry (its URL): asked once, when the entry is created. */
 const slugField = (collection: CmsCollectionName): DecapField => {

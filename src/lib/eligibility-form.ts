@@ -8,6 +8,7 @@
  * form (職歴2), so the error summary reads on its own.
  */
 import { checkerCopy } from '../i18n/rules';
+import type { FieldError } from '../schemas/messages';
 import type { Rules } from '../schemas/rules';
 import { type CalendarDate, checkEligibility, type EligibilityResult, familyOf, isCalendarDate, type WorkPeriod } from './eligibility';
 import { estimatePay, type PayEstimate } from './pay';
@@ -17,11 +18,8 @@ export const PERIOD_ROWS = 4;
 /** Rows the reader accepts (a little room beyond the form, never unbounded). */
 export const MAX_PERIODS = 10;
 
-export interface FieldError {
-  /** The form field's name, e.g. "birthDate" or "periods.1.to". */
-  field: string;
-  message: string;
-}
+/** A problem with one field (field: its form name, e.g. "birthDate" or "periods.1.to"). */
+export type { FieldError };
 
 /** One period as entered, with its number on the form (1-based). */
 export interface CheckerRow {
@@ -55,13 +53,13 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const halfWidth = (s: string) => s.replace(/[０-９．／－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** 2021-4-1, 2021/04/01 or ２０２１－０４－０１ → 2021-04-01; anything else is returned as typed (and refused). */
-export function normaliseDate(s: string): string {
+function normaliseDate(s: string): string {
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(halfWidth(s));
   return m ? `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` : s;
 }
 
 /** Hours a week as typed: 40, 38.75, ３８．７５; NaN when it is not such a number. */
-export function parseHours(s: string): number {
+function parseHours(s: string): number {
   const t = halfWidth(s);
   return /^\d{1,3}(?:\.\d{1,2})?$/.test(t) ? Number(t) : Number.NaN;
 }

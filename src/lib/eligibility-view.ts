@@ -8,6 +8,7 @@ import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i
 import type { Route, Rules } from '../schemas/rules';
 import { familyOf, type RouteVerdict } from './eligibility';
 import type { CheckerAnswer, CheckerInput } from './eligibility-form';
+import { formatYen } from './format';
 import { html as h, type Raw, raw } from './html';
 import { formatRange, type GradeEstimate, type Range } from './pay';
 
@@ -46,7 +47,6 @@ export function examplesTable(rules: Rules, level: 2 | 3 = 2, routes?: readonly 
   const examples = rules.examples.filter((e) => shown.has(e.grade));
   if (examples.length === 0) return '';
   const heading = raw(`h${level}`);
-  const yen = (n: number) => formatRange({ low: n, high: n });
   return h`<section class="worked-examples" aria-labelledby="examples-title">
 <${heading} id="examples-title">${x.title}</${heading}>
 <p>${x.lead}</p>
@@ -58,7 +58,7 @@ ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
 <tbody>
 ${examples.map(
   (e) =>
-    h`<tr><th scope="row">${e.label}</th><td>${grades.get(e.grade) ?? e.grade}</td><td class="num">${r.steps(e.expected.step)}</td><td class="num">${yen(e.expected.monthly)}</td><td class="num">${yen(e.expected.yearly)}</td></tr>`,
+    h`<tr><th scope="row">${e.label}</th><td>${grades.get(e.grade) ?? e.grade}</td><td class="num">${r.steps(e.expected.step)}</td><td class="num">${formatYen(e.expected.monthly)}</td><td class="num">${formatYen(e.expected.yearly)}</td></tr>`,
 )}
 </tbody>
 </table>

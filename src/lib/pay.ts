@@ -31,6 +31,7 @@ import {
   lengthBetween,
   type WorkPeriod,
 } from './eligibility';
+import { formatYen } from './format';
 
 export interface PayInput {
   /** The route asked about: the pay grades of its family (familyOf) are estimated, and no others. */
@@ -102,8 +103,6 @@ export interface PayEstimate {
 const hundredths = (n: number) => Math.round(n * 100);
 /** One converted year: 100% (10000 hundredths of a percent) × 12 months × 30 days. */
 const UNITS_PER_YEAR = 10_000 * 360;
-
-const yen = (n: number) => `${new Intl.NumberFormat('ja-JP').format(n)}円`;
 
 interface Converted {
   /** Σ share (hundredths of a percent) × length (30-day-month days). */
@@ -348,5 +347,5 @@ export function routePayRange(rules: Rules, routeId: string): Range | undefined 
 
 /** 293,400円, or 293,400円〜310,200円 for a range. */
 export function formatRange(r: Range): string {
-  return r.low === r.high ? yen(r.low) : `${yen(r.low)}〜${yen(r.high)}`;
+  return r.low === r.high ? formatYen(r.low) : `${formatYen(r.low)}〜${formatYen(r.high)}`;
 }

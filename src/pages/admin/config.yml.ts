@@ -13,7 +13,7 @@ import { site } from '../../site.config';
 const env = (name: string): string | undefined => (import.meta.env[name] as string | undefined) || process.env[name] || undefined;
 
 /** Written in config.yml until CMS_GITHUB_REPO is set: production sign-in fails with "repo not found". */
-export const REPO_PLACEHOLDER = 'your-org/nerima-careers';
+const REPO_PLACEHOLDER = 'your-org/nerima-careers';
 
 export const GET: APIRoute = async () => {
   const pillars = (await getCollection('pillars')).map((p) => ({ id: p.id, number: p.data.number, title: p.data.title }));
