@@ -50,10 +50,8 @@ function lowPriorityScripts() {
   };
 }
 
-const lastmodOf = contentLastmod({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  today: process.env['BUILD_TODAY'] ?? todayInTokyo(),
-});
+/** @type {((pathname: string) => Date | undefined) | undefined} */
+let lastmodOf;
 
 export default defineConfig({
   site: site.origin,
@@ -65,6 +63,11 @@ export default defineConfig({
     sitemap({
       // Each page's last change: its entry's last commit or date that came round, or the latest of all for lists.
       serialize: (item) => {
+        // Worked out on the first page of the sitemap, not whenever the config loads (astro check, sync, dev).
+        lastmodOf ??= contentLastmod({
+          root: fileURLToPath(new URL('.', import.meta.url)),
+          today: process.env['BUILD_TODAY'] ?? todayInTokyo(),
+        });
         const when = lastmodOf(new URL(item.url).pathname);
         return when ? { ...item, lastmod: when.toISOString() } : item;
       },

@@ -3,14 +3,14 @@
  * the per-address limit on confirmation mails, digests that match and never repeat an opening, one-click
  * unsubscribe (RFC 8058) after which nothing is sent, and the expiry of unconfirmed alerts.
  */
-import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import worker, { CRON } from '../../functions/index';
+import { CRON } from '../../functions/index';
 import { sendDigests } from '../../functions/lib/alerts';
 import type { CatalogJob } from '../../src/lib/catalog';
 import { hiringTypes, jobFamilies, keyOf } from '../../src/lib/taxonomy';
-import { catalog, count, ORIGIN, postForm } from './support';
+import { catalog, count, linkToken, ORIGIN, postForm, runCron } from './support';
 
 const run = crypto.randomUUID().slice(0, 8);
 let n = 0;
@@ -31,7 +31,7 @@ const mailsTo = async (email: string, kind?: string) =>
       .bind(email, kind ?? null)
       .all<MailRow>()
   ).results;
-const tokenIn = (text: string, path: string) => text.match(new RegExp(`/api/alerts/${path}\\?token=([A-Za-z0-9_-]+)`))?.[1] ?? '';
+const tokenIn = (text: string, path: string) => linkToken(text, `/api/alerts/${path}`);
 
 function subscribeForm(email: string, fields: Record<string, string> = {}): URLSearchParams {
   return new URLSearchParams({ email, frequency: 'daily', ...fields });
@@ -256,9 +256,7 @@ describe('the morning cron', () => {
     const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       logs.push(args.join(' '));
     });
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: CRON.morning, scheduledTime: Date.now() }), env, ctx);
-    await waitOnExecutionContext(ctx);
+    await runCron(CRON.morning);
     spy.mockRestore();
     expect(logs.some((l) => l.startsWith('digests: {"sent":'))).toBe(true);
   });

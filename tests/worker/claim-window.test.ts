@@ -3,7 +3,7 @@ import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireClaims } from '../../functions/api/registrations';
-import { catalog, ORIGIN, postForm, postJson, registration } from './support';
+import { catalog, linkToken, ORIGIN, postForm, register } from './support';
 
 let sessionId: string;
 let claimHours: number;
@@ -20,7 +20,7 @@ const promotedMailTo = (reference: string) =>
     .first<{ body: string }>();
 const cancelFirst = async () => {
   const mail = await env.DB.prepare("SELECT body FROM outbox WHERE kind = 'registration_confirmed' ORDER BY id").first<{ body: string }>();
-  const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+  const token = linkToken(mail?.body, '/cancel');
   expect((await postForm('/api/registrations/cancel', new URLSearchParams({ token }))).status).toBe(200);
 };
 
@@ -28,8 +28,7 @@ beforeAll(async () => {
   const [id, s] = Object.entries((await catalog()).sessions).find(([, x]) => x.capacity === 3 && x.waitlist >= 2) ?? [];
   sessionId = id ?? '';
   claimHours = s?.claimHours ?? 48;
-  for (let i = 0; i < 5; i++)
-    refs.push(((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference);
+  for (let i = 0; i < 5; i++) refs.push(await register(sessionId));
 });
 
 describe('the claim window', () => {
@@ -53,7 +52,7 @@ describe('the claim window', () => {
   });
 
   it('keeps the seat of someone who confirms in time', async () => {
-    const token = (await promotedMailTo(refs[4] ?? ''))?.body.match(/claim\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    const token = linkToken((await promotedMailTo(refs[4] ?? ''))?.body, '/claim');
     expect((await SELF.fetch(`${ORIGIN}/api/registrations/claim?token=${token}`)).status).toBe(200);
     const r = await postForm('/api/registrations/claim', new URLSearchParams({ token }));
     expect(r.status).toBe(200);
@@ -69,7 +68,7 @@ describe('the claim window', () => {
     )
       .bind(refs[4] ?? '')
       .first<{ body: string }>();
-    const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    const token = linkToken(mail?.body, '/cancel');
     expect(token).not.toBe('');
     expect((await SELF.fetch(`${ORIGIN}/api/registrations/cancel?token=${token}`)).status).toBe(200);
   });

@@ -5,13 +5,13 @@
  * relay (sent, retried, parked, timed out), cancellation, the crons, Turnstile unreachable, and finally a
  * broken database. No recorded line may contain any of the markers.
  */
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/index';
 import { relay } from '../../functions/lib/outbox';
 import { multipart } from './hostile/check';
-import { application, jobIn, ORIGIN, openSession, registration } from './support';
+import { application, jobIn, ORIGIN, openSession, registration, runCron } from './support';
 
 const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 const lines: string[] = [];
@@ -72,12 +72,6 @@ const flat = (value: Record<string, unknown>) =>
       ? v.flatMap((row, i) => Object.entries(row as Record<string, string>).map(([f, x]): [string, string] => [`${k}.${i}.${f}`, x]))
       : [[k, v === true ? 'on' : String(v)]],
   );
-
-async function cron(pattern: string, at = new Date()): Promise<void> {
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron: pattern, scheduledTime: at.getTime() }), env, ctx);
-  await waitOnExecutionContext(ctx);
-}
 
 /** Makes the mail provider answer as told, inside this isolate only (the fake Resend server is shared by other files). */
 function provider(answer: 'reject' | 'fail' | 'throw' | 'hang') {
@@ -234,8 +228,8 @@ describe('no personal data in any log line', () => {
     await relay({ ...env, RESEND_API_KEY: undefined } as unknown as Env, { now: due, spacingMs: 0 });
     // And the relay and purge crons.
     await enqueue();
-    await cron('* * * * *', due);
-    await cron('30 15 * * *', new Date(Date.now() + 3 * 365 * 86_400_000));
+    await runCron('* * * * *', due);
+    await runCron('30 15 * * *', new Date(Date.now() + 3 * 365 * 86_400_000));
   });
 
   it('while Turnstile cannot be reached (the submission is let through)', async () => {
@@ -283,8 +277,8 @@ describe('no personal data in any log line', () => {
     for (const path of ['/staff/', `/staff/sessions/${sessionId}`, `/api/staff/jobs/${jobId}/applications.csv`])
       await call(new Request(`${ORIGIN}${path}`, { headers: auth }), staff);
     await relay(env, { spacingMs: 0 }).catch(() => undefined);
-    await cron('* * * * *').catch(() => undefined);
-    await cron('30 15 * * *').catch(() => undefined);
+    await runCron('* * * * *').catch(() => undefined);
+    await runCron('30 15 * * *').catch(() => undefined);
   });
 
   it('— the log lines recorded above hold none of it', () => {

@@ -1,14 +1,6 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import worker from '../../functions/index';
-import { application, count, jobIn, postJson } from './support';
-
-async function runCron(cron: string, at: Date) {
-  const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron, scheduledTime: at.getTime() }), env, ctx);
-  await waitOnExecutionContext(ctx);
-}
+import { application, count, jobIn, postJson, runCron } from './support';
 
 describe('the retention purge (daily cron)', () => {
   it('deletes applications and their CVs past retention, and support needs sooner than the rest', async () => {

@@ -1,10 +1,10 @@
 /** Reminders with a controlled clock: at the Japan-time day boundary, at most once, never to someone who cancelled. */
-import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
+import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import worker, { CRON } from '../../functions/index';
+import { CRON } from '../../functions/index';
 import { sendReminders } from '../../functions/lib/reminders';
-import { catalog, count, postJson, registration } from './support';
+import { count, linkToken, openSession, register, runCron } from './support';
 
 let sessionId: string;
 let day: string;
@@ -19,12 +19,11 @@ const reminders = (id: string) =>
 let kept: string;
 let cancelled: string;
 beforeAll(async () => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-  const [id, s] = Object.entries((await catalog()).sessions).find(([, x]) => x.registrationClosesOn >= today && x.capacity >= 10) ?? [];
-  sessionId = id ?? '';
-  day = s?.dates[0] ?? '';
-  kept = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
-  cancelled = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+  const session = await openSession(10);
+  sessionId = session.id;
+  day = session.dates[0] ?? '';
+  kept = await register(sessionId);
+  cancelled = await register(sessionId);
   await env.DB.prepare("UPDATE registrations SET status = 'cancelled' WHERE reference = ?1").bind(cancelled).run();
 });
 
@@ -44,16 +43,14 @@ describe('session reminders', () => {
   });
 
   it('go out again on the morning of the day, with a cancel link that works', async () => {
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: CRON.morning, scheduledTime: jst(day, '07:00').getTime() }), env, ctx);
-    await waitOnExecutionContext(ctx);
+    await runCron(CRON.morning, jst(day, '07:00'));
     expect(await reminders(kept)).toBe(2);
     const mail = await env.DB.prepare("SELECT subject, body FROM outbox WHERE kind = 'registration_reminder' ORDER BY id DESC").first<{
       subject: string;
       body: string;
     }>();
     expect(mail?.subject).toContain('本日の開催のお知らせ');
-    const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    const token = linkToken(mail?.body, '/cancel');
     expect((await SELF.fetch(`https://careers.example/api/registrations/cancel?token=${token}`)).status).toBe(200);
   });
 
@@ -64,7 +61,7 @@ describe('session reminders', () => {
     )
       .bind(kept)
       .all<{ body: string }>();
-    const tokens = links.results.map((m) => m.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '');
+    const tokens = links.results.map((m) => linkToken(m.body, '/cancel'));
     expect(tokens).toHaveLength(3); // the confirmation and both reminders
     expect(new Set(tokens).size).toBe(3);
     for (const token of tokens)
@@ -72,7 +69,7 @@ describe('session reminders', () => {
   });
 
   it('skip someone promoted from the waiting list until they confirm the seat, whose claim link keeps working', async () => {
-    const promoted = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+    const promoted = await register(sessionId);
     await env.DB.prepare('UPDATE registrations SET claim_until = ?2 WHERE reference = ?1')
       .bind(promoted, jst(day, '23:59').toISOString())
       .run();
@@ -81,7 +78,7 @@ describe('session reminders', () => {
     )
       .bind(promoted)
       .first<{ body: string }>();
-    const token = mail?.body.match(/cancel\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    const token = linkToken(mail?.body, '/cancel');
     await sendReminders(env, jst(day, '07:00'));
     expect(await reminders(promoted)).toBe(0);
     expect((await SELF.fetch(`https://careers.example/api/registrations/claim?token=${token}`)).status).toBe(200);

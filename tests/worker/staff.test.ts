@@ -8,16 +8,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../functions/lib/csv';
 import { verifyAccessToken } from '../../functions/lib/staff-auth';
-import { application, catalog, count, jobIn, ORIGIN, postJson, registration } from './support';
-
-const login = `Basic ${btoa('staff:correct horse battery staple')}`;
-/** Signed in, from the staff area's own pages (as a browser says with Sec-Fetch-Site). */
-const asStaff = (path: string, init: RequestInit = {}) =>
-  SELF.fetch(`${ORIGIN}${path}`, {
-    ...init,
-    headers: { Authorization: login, 'Sec-Fetch-Site': 'same-origin', ...(init.headers ?? {}) },
-    redirect: 'manual',
-  });
+import { application, asStaff, catalog, count, jobIn, ORIGIN, postJson, register, registration } from './support';
 
 let jobId: string;
 let reference: string;
@@ -256,8 +247,7 @@ describe('actions', () => {
   it('cancels a registration on someone’s behalf, which promotes the waiting list', async () => {
     await env.DB.prepare('DELETE FROM registrations WHERE session_id = ?1').bind(sessionId).run();
     const refs: string[] = [];
-    for (let i = 0; i < 4; i++)
-      refs.push(((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference);
+    for (let i = 0; i < 4; i++) refs.push(await register(sessionId));
     const r = await asStaff(`/api/staff/registrations/${refs[0]}/cancel`, { method: 'POST' });
     expect(r.status).toBe(303);
     const statuses = (
@@ -269,7 +259,7 @@ describe('actions', () => {
   });
 
   it('deletes a registration with the links mailed for it and its reminder marks (a new sign-up may get its row id)', async () => {
-    const ref = ((await (await postJson('/api/registrations', registration(sessionId))).json()) as { reference: string }).reference;
+    const ref = await register(sessionId);
     const id = await count('SELECT id AS n FROM registrations WHERE reference = ?1', ref);
     await env.DB.batch([
       env.DB.prepare("INSERT INTO registration_links (token_hash, registration_id, created_at) VALUES ('h-del', ?1, '2026-01-01')").bind(

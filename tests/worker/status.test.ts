@@ -2,10 +2,9 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { application, count, jobIn, ORIGIN, postForm, postJson } from './support';
+import { application, asStaff, count, jobIn, linkToken, ORIGIN, postForm, postJson } from './support';
 
-const login = `Basic ${btoa('staff:correct horse battery staple')}`;
-const tokenIn = (text: string) => text.match(/\/api\/status\?token=([A-Za-z0-9_-]+)/)?.[1] ?? '';
+const tokenIn = (text: string) => linkToken(text, '/api/status');
 const latestMail = async (kind: string, reference: string) =>
   (await env.DB.prepare(
     "SELECT recipient, subject, body FROM outbox WHERE kind = ?1 AND (subject LIKE '%' || ?2 || '%' OR body LIKE '%' || ?2 || '%') ORDER BY id DESC",
@@ -77,11 +76,9 @@ describe('the status link', () => {
 
 describe('when staff move the application on', () => {
   it('shows the next stage and the word from staff, mails only that it changed, audits the move, and retires the old link', async () => {
-    const r = await SELF.fetch(`${ORIGIN}/api/staff/applications/${reference}/stage`, {
+    const r = await asStaff(`/api/staff/applications/${reference}/stage`, {
       method: 'POST',
-      headers: { Authorization: login, 'Sec-Fetch-Site': 'same-origin' },
       body: new URLSearchParams({ message: '書類選考の結果は1月上旬にお知らせします。' }),
-      redirect: 'manual',
     });
     expect(r.status).toBe(303);
     const mail = await latestMail('status_changed', reference);
@@ -147,7 +144,7 @@ describe('withdrawal', () => {
     const done = await postForm('/api/status/withdraw', new URLSearchParams({ token, confirm: 'yes' }));
     expect(await done.text()).toContain('辞退の手続きが完了しました');
     expect(await (await statusPage(token)).text()).toContain('辞退の手続きが完了しています');
-    const staff = await SELF.fetch(`${ORIGIN}/staff/applications/${reference}/`, { headers: { Authorization: login } });
+    const staff = await asStaff(`/staff/applications/${reference}/`);
     expect(await staff.text()).toContain('辞退');
   });
 });

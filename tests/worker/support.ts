@@ -1,7 +1,8 @@
 /** Helpers for Worker tests: requests as the site's own pages send them, and what the build says is open. */
-import { SELF } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import type { Catalog } from '../../src/lib/catalog';
+import worker from '../../functions/index';
+import type { Catalog, CatalogSession } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { statusOn } from '../../src/lib/status';
 import applicant from '../fixtures/application.json';
@@ -22,12 +23,12 @@ export async function jobIn(state: 'open' | 'closed' | 'upcoming' | 'external'):
   return entry[0];
 }
 
-/** An open session with at least `seats` seats. */
-export async function openSession(minSeats = 1): Promise<{ id: string; capacity: number; waitlist: number }> {
+/** An open session with at least `seats` seats, with its id. */
+export async function openSession(minSeats = 1): Promise<CatalogSession & { id: string }> {
   const today = todayInTokyo();
   const entry = Object.entries((await catalog()).sessions).find(([, s]) => s.registrationClosesOn >= today && s.capacity >= minSeats);
   if (!entry) throw new Error('no open session in the build');
-  return { id: entry[0], capacity: entry[1].capacity, waitlist: entry[1].waitlist };
+  return { id: entry[0], ...entry[1] };
 }
 
 let n = 0;
@@ -70,3 +71,30 @@ export const count = async (sql: string, ...args: unknown[]) =>
       .bind(...args)
       .first<{ n: number }>()
   )?.n ?? 0;
+
+/** Signs up for a session as its page does; the reference of the new registration. */
+export async function register(sessionId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  return ((await (await postJson('/api/registrations', registration(sessionId, overrides))).json()) as { reference: string }).reference;
+}
+
+/** The token of the first link to `path` (e.g. /api/registrations/cancel) in a mail or a page. */
+export const linkToken = (text: string | undefined, path: string): string =>
+  text?.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))?.[1] ?? '';
+
+/** Runs one of the Worker's crons as Cloudflare would at `at`, and waits for everything it started. */
+export async function runCron(cron: string, at = new Date()): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron, scheduledTime: at.getTime() }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+/** The staff login the Worker tests run with (vitest.config.ts). */
+const staffLogin = `Basic ${btoa('staff:correct horse battery staple')}`;
+
+/** A request signed in as staff, from the staff area's own pages (as a browser says with Sec-Fetch-Site). */
+export const asStaff = (path: string, init: RequestInit = {}) =>
+  SELF.fetch(`${ORIGIN}${path}`, {
+    ...init,
+    headers: { Authorization: staffLogin, 'Sec-Fetch-Site': 'same-origin', ...(init.headers ?? {}) },
+    redirect: 'manual',
+  });
