@@ -90,8 +90,8 @@ const MODERN_DATA_URI = /^data:image\/(webp|avif|svg\+xml)[;,]/i;
  * }} BudgetReport
  */
 
-/** @param {string} dir @returns {string[]} */
-const walk = (dir) =>
+/** Every file under `dir`, at any depth. @param {string} dir @returns {string[]} */
+export const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((/** @type {import('node:fs').Dirent} */ e) =>
     e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
   );

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export const groupAlive = (/** @type {number} */ pid) => {
+const groupAlive = (/** @type {number} */ pid) => {
   try {
     process.kill(-pid, 0);
     return true;

@@ -9,9 +9,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopGroup } from '../../scripts/process-groups.mjs';
 import { subscribeAndConfirm } from './support/alerts';
 import { uniqueEmail } from './support/fill';
-import { type OutboxRow, readOutbox } from './support/outbox';
+import { local, type OutboxRow, readOutbox } from './support/outbox';
 import { build, copyProject, toolEnv } from './support/project-copy';
 import { expect, type Page, test } from './support/test';
 
@@ -28,9 +29,6 @@ const DAY_MS = 24 * HOUR_MS;
 const japanDay = (ms: number) => new Date(ms + 9 * HOUR_MS).toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Path and query of a URL: mails carry the production origin, the test asks its own server. */
-const local = (url: URL) => `${url.pathname}${url.search}`;
 
 test.use({ baseURL: site, javaScriptEnabled: false });
 
@@ -72,9 +70,7 @@ test.describe('job alert digests', () => {
   /** Stops a server of startServer() and its workerd, and waits until the port is free again. */
   async function stopServer(child: ChildProcess | undefined) {
     if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid, 'SIGTERM');
-    await exited;
+    await stopGroup(child.pid);
     while (await healthy()) await sleep(100);
   }
 

@@ -5,7 +5,7 @@
 
 import { subscribeAndConfirm } from './support/alerts';
 import { uniqueEmail } from './support/fill';
-import { alertLink } from './support/outbox';
+import { mailLink } from './support/outbox';
 import { expect, test } from './support/test';
 
 test.use({ javaScriptEnabled: false });
@@ -21,7 +21,7 @@ test('subscribe from a listing, confirm, see it active, unsubscribe in one click
   await expect(page.getByText('毎週', { exact: true }).first()).toBeVisible();
 
   // What a mail provider does with List-Unsubscribe-Post: a POST from elsewhere, no cookies, no page.
-  const manage = alertLink(confirmation?.body, 'manage');
+  const manage = mailLink(confirmation?.body, '/api/alerts/manage');
   const oneClick = await page.request.post(manage.replace('/manage?', '/unsubscribe?'), {
     form: { 'List-Unsubscribe': 'One-Click' },
     headers: { Origin: 'https://mail.example' },

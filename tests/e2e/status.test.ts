@@ -1,11 +1,8 @@
 /** No black hole: apply, open the private status link, staff move the stage, the applicant sees it and has the mail, withdraws. */
 import { E2E_STAFF } from '../../playwright.config';
 import { fillApplication, uniqueEmail } from './support/fill';
-import { readOutbox, sqlText } from './support/outbox';
+import { mailLink, readOutbox, sqlText } from './support/outbox';
 import { expect, test } from './support/test';
-
-/** The private link in a mail (its origin is the production one: only path and query are used here). */
-const statusLinkIn = (body = '') => new URL(body.match(/https?:\/\/\S+\/api\/status\?token=\S+/)?.[0] ?? 'http://invalid/');
 
 test('the applicant follows the selection from the status link and can withdraw', async ({ page, browser }) => {
   const email = uniqueEmail('status');
@@ -15,8 +12,7 @@ test('the applicant follows the selection from the status link and can withdraw'
   const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
 
   const [received] = readOutbox(`kind = 'application_received' AND recipient = ${sqlText(email)}`);
-  const first = statusLinkIn(received?.body);
-  await page.goto(`${first.pathname}${first.search}`);
+  await page.goto(mailLink(received?.body, '/api/status'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('選考状況の確認');
   await expect(page.locator('[aria-current="step"]')).toContainText('受付');
   await expect(page.getByText(reference)).toBeVisible();
@@ -31,8 +27,7 @@ test('the applicant follows the selection from the status link and can withdraw'
 
   const [changed] = readOutbox(`kind = 'status_changed' AND recipient = ${sqlText(email)}`);
   expect(changed?.body).not.toContain('練馬 花子');
-  const fresh = statusLinkIn(changed?.body);
-  await page.goto(`${fresh.pathname}${fresh.search}`);
+  await page.goto(mailLink(changed?.body, '/api/status'));
   await expect(page.locator('[aria-current="step"]')).not.toContainText('受付');
   await expect(page.getByText('面接の日程は追ってご連絡します。')).toBeVisible();
 

@@ -3,18 +3,16 @@
  * and no page downloads a web font.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { isInteractive, NOT_PUBLIC } from '../../scripts/budgets.mjs';
+import { urlOf as builtUrl, isInteractive, NOT_PUBLIC, walk } from '../../scripts/budgets.mjs';
 import { glossaryHref } from '../../src/lib/glossary-links';
 
 const dist = 'dist';
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 const files = existsSync(dist) ? walk(dist) : [];
 const pages = files.filter((f) => f.endsWith('.html'));
-const urlOf = (file: string) => `/${relative(dist, file).replace(/index\.html$/, '')}`;
+const urlOf = (file: string) => builtUrl(dist, file);
 
 /** Pages with interaction, and the recruiters' editor (not a page of the public site): the byte budgets' own lists. */
 const needsScript = (url: string) => isInteractive(url) || NOT_PUBLIC.some((re) => re.test(url));

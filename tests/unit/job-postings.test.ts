@@ -5,10 +5,11 @@
  * directApply only where this site's form takes the application; baseSalary and the experience asked for from the
  * rules of the opening's route, the same rules the checker and the estimator use.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { urlOf, walk } from '../../scripts/budgets.mjs';
 import type { Catalog } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { routePayRange } from '../../src/lib/pay';
@@ -16,8 +17,6 @@ import { statusOn } from '../../src/lib/status';
 import { parseRules } from '../../src/schemas/rules';
 
 const dist = 'dist';
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 const pages = existsSync(dist) ? walk(dist).filter((f) => f.endsWith('.html')) : [];
 const catalog: Catalog = existsSync(join(dist, 'catalog.json'))
   ? JSON.parse(readFileSync(join(dist, 'catalog.json'), 'utf8'))
@@ -34,7 +33,7 @@ const routeOf = (id: string) => readFileSync(join('content/jobs', `${id}.md`), '
 const isJobPage = (url: string) => /^\/jobs\/[^/]+\/$/.test(url) && !['/jobs/open/'].includes(url);
 
 describe('JobPosting structured data in the build', () => {
-  const all = pages.map((f) => ({ url: `/${relative(dist, f).replace(/index\.html$/, '')}`, postings: postingsIn(f) }));
+  const all = pages.map((f) => ({ url: urlOf(dist, f), postings: postingsIn(f) }));
 
   it('appears on no page but an opening’s own page, and at most once there', () => {
     for (const { url, postings } of all) {

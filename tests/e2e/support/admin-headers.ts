@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What docs/cms-production.md asks public/_headers to send on /admin/*. */
-export const PROPOSED_ADMIN_HEADERS = {
+const PROPOSED_ADMIN_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'none'; connect-src 'self' blob: http://127.0.0.1:8081 https://api.github.com; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',

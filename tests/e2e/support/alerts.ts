@@ -3,7 +3,7 @@
  * confirmation mail (read from the local outbox of the server at `stateDir`).
  */
 import { E2E_STATE } from '../../../playwright.config';
-import { alertLink, type OutboxRow, readOutbox, sqlText } from './outbox';
+import { mailLink, type OutboxRow, readOutbox, sqlText } from './outbox';
 import { expect, type Page } from './test';
 
 /** Subscribes `email` to the experienced-hire openings, confirms from the mail, and returns that mail. */
@@ -22,7 +22,7 @@ export async function subscribeAndConfirm(
 
   const mails = readOutbox(`kind = 'alert_confirm' AND recipient = ${sqlText(email)}`, stateDir);
   expect(mails).toHaveLength(1);
-  await page.goto(alertLink(mails[0]?.body, 'confirm'));
+  await page.goto(mailLink(mails[0]?.body, '/api/alerts/confirm'));
   await page.getByRole('button', { name: '登録を確定する' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('登録が完了しました');
   return mails[0];

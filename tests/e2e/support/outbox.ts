@@ -52,8 +52,10 @@ export function readOutbox(where?: string, stateDir: string = E2E_STATE): Outbox
   );
 }
 
-/** A job-alert link in a mail's body (`confirm`, `manage` …); mails carry the production origin, so only its path and query are for the test's server. */
-export function alertLink(body: string | undefined, path: string): string {
-  const url = new URL(body?.match(new RegExp(`https?://\\S+/api/alerts/${path}\\?token=[A-Za-z0-9_-]+`))?.[0] ?? 'http://invalid/');
-  return `${url.pathname}${url.search}`;
+/** Path and query of a URL: mails carry the production origin, the test asks its own server. */
+export const local = (url: URL) => `${url.pathname}${url.search}`;
+
+/** The link to `path` (e.g. /api/alerts/confirm, /api/status) in a mail's body, as a path for the test's server. */
+export function mailLink(body: string | undefined, path: string): string {
+  return local(new URL(body?.match(new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_-]+`))?.[0] ?? 'http://invalid/'));
 }
