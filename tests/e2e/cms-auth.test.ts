@@ -6,13 +6,14 @@
  * /admin/* needs `Cross-Origin-Opener-Policy: same-origin-allow-popups` instead of the site-wide `same-origin`.
  * Needs the build (npm run build), like every browser test.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { authHelper } from '../../docs/cms-auth-worker/index';
 import { cmsConfig, configYaml } from '../../src/lib/cms-config';
 import { adminHeaders } from './support/admin-headers';
+import { serveDist } from './support/serve-dist';
 
 const SITE_PORT = Number(process.env['CMS_AUTH_E2E_SITE_PORT'] ?? 8807);
 const HELPER_PORT = Number(process.env['CMS_AUTH_E2E_HELPER_PORT'] ?? 8808);
@@ -31,31 +32,12 @@ const config = configYaml(
   }),
 );
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
 /** The built admin page and its assets under the editor's headers (COOP as given), with a config that signs in through the helper. */
-function siteServer(coop?: string): Server {
-  const admin = adminHeaders();
-  return createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', site).pathname));
-    const headers = { ...admin, ...(coop ? { 'Cross-Origin-Opener-Policy': coop } : {}), 'Cache-Control': 'no-store' };
-    if (path === '/admin/config.yml') {
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/yaml; charset=utf-8' }).end(config);
-      return;
-    }
-    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+const siteServer = (coop?: string) =>
+  serveDist(dist, SITE_PORT, {
+    adminHeaders: { ...adminHeaders(), ...(coop ? { 'Cross-Origin-Opener-Policy': coop } : {}) },
+    answer: (path) => (path === '/admin/config.yml' ? { type: 'text/yaml; charset=utf-8', body: config } : undefined),
   });
-}
 
 /** The helper Worker's handler behind a Node server; GitHub's token endpoint is faked. */
 function helperServer(): Server {
@@ -127,8 +109,7 @@ test.describe('signing in to the web editor through the GitHub OAuth helper', ()
   test('under the /admin/* headers (COOP same-origin-allow-popups), the popup hands the token over and the editor opens', async ({
     page,
   }) => {
-    const server = siteServer();
-    await listen(server, SITE_PORT);
+    const server = await siteServer();
     try {
       const violations: string[] = [];
       page.on('console', (m) => {
@@ -152,8 +133,7 @@ test.describe('signing in to the web editor through the GitHub OAuth helper', ()
   });
 
   test('with the site-wide COOP same-origin, the popup loses its opener and cannot sign in', async ({ page }) => {
-    const server = siteServer('same-origin');
-    await listen(server, SITE_PORT);
+    const server = await siteServer('same-origin');
     try {
       await fakeGitHub(page);
       await page.goto(`${site}/admin/`);

@@ -5,12 +5,13 @@
  * and decap-server (on ports of its own), and node_modules linked package by package (its caches stay apart).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { basename, extname, join, normalize } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { basename, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { adminHeaders } from './support/admin-headers';
 import { bin, build, copyProject, root, toolEnv } from './support/project-copy';
+import { serveDist } from './support/serve-dist';
 
 const DECAP_PORT = Number(process.env['CMS_E2E_DECAP_PORT'] ?? 8806);
 const SITE_PORT = Number(process.env['CMS_E2E_SITE_PORT'] ?? 8805);
@@ -20,36 +21,8 @@ const JOB = 'content/jobs/jimu-keiken-2027.md';
 /** The build and decap-server both learn where the editor's local backend is. */
 const cmsEnv = { CMS_LOCAL_BACKEND_URL: decapApi };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.yml': 'text/yaml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-};
-
 /** The copy's dist/ over HTTP, with the editor's headers (public/_headers, or the proposed block) on /admin/*. */
-function serve(dist: string): Promise<Server> {
-  const admin = adminHeaders(DECAP_PORT);
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', site).pathname));
-    let file = join(dist, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      ...(path.startsWith('/admin/') ? admin : {}),
-    });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok, fail) => server.once('error', fail).listen(SITE_PORT, '127.0.0.1', () => ok(server)));
-}
+const serve = (dist: string) => serveDist(dist, SITE_PORT, { adminHeaders: adminHeaders(DECAP_PORT) });
 
 /** decap-server on the copy; resolves once it answers, and only if it is the copy it serves. */
 async function startDecapServer(dir: string): Promise<ChildProcess> {
