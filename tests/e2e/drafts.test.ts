@@ -11,7 +11,6 @@ test('a draft survives a reload in the same tab, and is gone after sending', asy
   await fillApplication(page, email);
   page.on('dialog', (d) => d.accept()); // leaving with unsent changes asks first
   await page.reload();
-  await page.locator('form[data-enhanced]').waitFor();
   await expect(page.getByRole('status').filter({ hasText: '前回の入力内容を復元しました' })).toBeVisible();
   await expect(page.getByLabel(/メールアドレス/)).toHaveValue(email);
   await expect(page.getByLabel(/志望動機/)).toHaveValue(/区民/);
@@ -34,7 +33,6 @@ test('rows of work history added with the button come back with the draft', asyn
   await last.getByLabel(/勤務先/).fill('株式会社ねりまテスト');
   page.on('dialog', (d) => d.accept());
   await page.reload();
-  await page.locator('form[data-enhanced]').waitFor();
   await expect(rows).toHaveCount(shown + 2);
   await expect(page.getByRole('group', { name: `職歴 ${shown + 2}` }).getByLabel(/勤務先/)).toHaveValue('株式会社ねりまテスト');
 });

@@ -1,6 +1,6 @@
 /**
- * Playwright's `test`, with one addition: where JavaScript runs, navigating to a page with a form waits until
- * the page script has enhanced it (it loads after the page, so a quick click could otherwise post natively).
+ * Playwright's `test`, with one addition: where JavaScript runs, going to (or reloading) a page with a form waits
+ * until the page script has enhanced it (it loads after the page, so a quick click could otherwise post natively).
  */
 import { test as base } from '@playwright/test';
 
@@ -9,11 +9,20 @@ export { expect } from '@playwright/test';
 
 export const test = base.extend({
   page: async ({ page, javaScriptEnabled }, use) => {
+    const enhanced = async () => {
+      if (javaScriptEnabled !== false && (await page.locator('form[data-enhance]').count()) > 0)
+        await page.locator('form[data-enhanced]').first().waitFor();
+    };
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      if (javaScriptEnabled !== false && (await page.locator('form[data-enhance]').count()) > 0)
-        await page.locator('form[data-enhanced]').first().waitFor();
+      await enhanced();
+      return response;
+    };
+    const reload = page.reload.bind(page);
+    page.reload = async (options) => {
+      const response = await reload(options);
+      await enhanced();
       return response;
     };
     await use(page);
