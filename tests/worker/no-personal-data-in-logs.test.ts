@@ -47,8 +47,10 @@ const person = {
   supportNeeds: `車いすを使用します ${marker}`,
   birthDate: '1987-06-05',
 };
+/** A period of work as the eligibility checker takes it (dates a person entered are personal too). */
+const workFrom = '2019-08-13';
 /** Every value above that is personal, plus the cancel tokens seen in mail bodies. */
-const secrets = [marker, id, person.email, person.phone, person.nameKana, person.birthDate];
+const secrets = [marker, id, person.email, person.phone, person.nameKana, person.birthDate, workFrom];
 
 type Handler = typeof worker.fetch;
 /** Calls the Worker's fetch in this isolate and waits for its background work (the first mail attempt). */
@@ -244,6 +246,45 @@ describe('no personal data in any log line', () => {
     } finally {
       unreachable.mockRestore();
     }
+  });
+
+  it('while the eligibility checker answers, refuses, and cannot read its rules', async () => {
+    const checker = (extra: Record<string, string> = {}, bindings: Env = env) =>
+      call(
+        post(
+          '/api/eligibility',
+          new URLSearchParams({
+            route: 'tokubetsuku-keiken-1',
+            birthDate: person.birthDate,
+            education: 'university',
+            'periods.0.from': workFrom,
+            'periods.0.to': '2025-05-31',
+            'periods.0.hoursPerWeek': '40',
+            'periods.0.kind': 'regular',
+            ...extra,
+          }),
+          'application/x-www-form-urlencoded',
+        ),
+        bindings,
+      );
+    expect((await checker()).status).toBe(200);
+    expect((await checker({ birthDate: marker, 'periods.0.hoursPerWeek': marker })).status).toBe(422);
+    // Two minutes on (the rules kept for a minute have expired), the rules cannot be read: the Worker answers 503
+    // and logs the error's name, never the input.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 120_000);
+    try {
+      const assets = {
+        fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+          new Request(input).url.endsWith('/rules.json')
+            ? Promise.resolve(new Response('', { status: 500 }))
+            : env.ASSETS.fetch(input, init),
+      };
+      expect((await checker({}, { ...env, ASSETS: assets } as unknown as Env)).status).toBe(503);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(lines.some((l) => l.includes('] eligibility: Error'))).toBe(true);
   });
 
   it('when the database fails: tables dropped under a submission, a sign-up, a cancellation and the seat count', async () => {
