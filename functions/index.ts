@@ -8,13 +8,14 @@ import { submissionCopy as t } from '../src/i18n/ja';
 import { alerts } from './api/alerts';
 import { applications } from './api/applications';
 import { eligibility } from './api/eligibility';
-import { expireClaims, registrations, sessions } from './api/registrations';
+import { registrations, sessions } from './api/registrations';
 import { staffApi, staffPages } from './api/staff';
 import { status } from './api/status';
 import { sendDigests } from './lib/alerts';
 import { relay } from './lib/outbox';
 import { sendReminders } from './lib/reminders';
 import { purge } from './lib/retention';
+import { expireClaims } from './lib/seats';
 
 // Not strict: /staff and /staff/ are one page, as are /api/x and /api/x/.
 /** The crons of wrangler.jsonc: every minute the mail relay; 00:30 JST the purge; 07:00 JST reminders and job-alert digests. */

@@ -45,7 +45,6 @@ alerts.post('/', async (c) => {
       c.env,
       { email, emailKey: emailKey(email), filters: parseFilters(fields), frequency: parseFrequency(fields['frequency']) },
       new Date(),
-      new URL(c.req.url).origin,
     );
     if (queued.length) c.executionCtx.waitUntil(deliver(c.env, queued).catch(() => undefined));
     if (asJson) return c.json({ ok: true }, 202);

@@ -1,7 +1,6 @@
 /** POST /api/applications: a job application, from the form (with or without a CV) or the island (JSON). */
 import { Hono } from 'hono';
 import { submissionCopy as t } from '../../src/i18n/ja';
-import { mails } from '../../src/i18n/mail';
 import { html } from '../../src/lib/html';
 import {
   type Application,
@@ -10,17 +9,13 @@ import {
   applicationSchema,
   isBlankWorkEntry,
 } from '../../src/schemas/application';
-import { emailKey } from '../../src/schemas/fields';
-import { site } from '../../src/site.config';
+import { storeApplication } from '../lib/applications';
 import { judgeJob, loadCatalog } from '../lib/catalog';
-import { newReference, newToken, sha256Hex } from '../lib/ids';
-import { intake, isUniqueViolation, unavailable } from '../lib/intake';
-import { deliver, enqueue, type OutboxRow } from '../lib/outbox';
+import { intake, unavailable } from '../lib/intake';
+import { deliver } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
-import { afterDay, retention } from '../lib/retention';
 import { answersInJson } from '../lib/submission';
-import { statusLink } from './status';
 
 export const applications = new Hono<{ Bindings: Env }>();
 
@@ -64,7 +59,7 @@ applications.post('/', async (c) => {
     if (!verdict.ok) throw new Problem(verdict.reason === 'unknown' ? 404 : 409, `job_${verdict.reason}`, closedMessage[verdict.reason]);
     const job = verdict.job;
 
-    const stored = await storeApplication(c.env, data, job.title, job.closesOn, cv, now, new URL(c.req.url).origin);
+    const stored = await storeApplication(c.env, data, job, cv, now);
     c.executionCtx.waitUntil(deliver(c.env, stored.mails, { now }).catch(() => undefined));
     if (asJson)
       return c.json({ ok: true, reference: stored.reference, job: job.title, statusUrl: stored.statusUrl }, stored.created ? 201 : 200);
@@ -87,87 +82,6 @@ applications.post('/', async (c) => {
     return refuse(c, unavailable(), asJson, back);
   }
 });
-
-/** Without a key from the page's script (no JavaScript), the same content is the same application. */
-async function contentKey(payload: object, cv: File | undefined): Promise<string> {
-  return `c-${(await sha256Hex(JSON.stringify(payload) + (cv ? `#${cv.size}` : ''))).slice(0, 40)}`;
-}
-
-interface Stored {
-  reference: string;
-  created: boolean;
-  /** Its mails, stored already claimed for this request to send. */
-  mails: OutboxRow[];
-  /** The private status link, known only when this request stored the application. */
-  statusUrl?: string;
-}
-
-const firstWithKey = (db: D1Database, key: string) =>
-  db.prepare('SELECT reference FROM applications WHERE idempotency_key = ?1').bind(key).first<{ reference: string }>();
-
-/**
- * The application row and its two mails in one batch (one transaction). The CV goes to R2 first and is
- * removed again if the batch fails. A repeated idempotency key returns the first application.
- */
-async function storeApplication(
-  env: Env,
-  data: Application,
-  jobTitle: string,
-  closesOn: string,
-  cv: File | undefined,
-  now: Date,
-  origin: string,
-): Promise<Stored> {
-  const db = env.DB;
-  const { idempotencyKey: given, consent: _consent, ...payload } = data;
-  const idempotencyKey = given ?? (await contentKey(payload, cv));
-  // A repeat is normally caught by the UNIQUE key on insert (one round trip fewer); with a CV, look first,
-  // so a double click does not upload the same file twice.
-  if (cv) {
-    const existing = await firstWithKey(db, idempotencyKey);
-    if (existing) return { reference: existing.reference, created: false, mails: [] };
-  }
-
-  const reference = newReference();
-  // The private status link: the token goes only into the mail and this answer; the database keeps its hash.
-  const statusToken = newToken();
-  const statusUrl = statusLink(origin, statusToken);
-  const cvKey = cv ? `cv/${crypto.randomUUID()}.pdf` : null;
-  if (cv && cvKey) await env.DOCUMENTS.put(cvKey, await cv.arrayBuffer(), { httpMetadata: { contentType: 'application/pdf' } });
-
-  const received = mails.applicationReceived({ name: data.name, reference, jobTitle, statusUrl });
-  const notice = mails.applicationNotice({ reference, jobTitle, staffUrl: new URL(`/staff/applications/${reference}/`, origin).href });
-  try {
-    const results = await db.batch<OutboxRow>([
-      db
-        .prepare(
-          'INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after, status_token_hash, stage_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7)',
-        )
-        .bind(
-          reference,
-          data.jobId,
-          idempotencyKey,
-          JSON.stringify(payload),
-          emailKey(data.email),
-          cvKey,
-          now.toISOString(),
-          afterDay(closesOn, retention.applicationDays),
-          await sha256Hex(statusToken),
-        ),
-      enqueue(db, { kind: 'application_received', to: data.email, ...received }, now, { claimed: true }),
-      enqueue(db, { kind: 'application_notice', to: site.mail.notify, ...notice }, now, { claimed: true }),
-    ]);
-    return { reference, created: true, statusUrl, mails: results.slice(1).flatMap((r) => r.results) };
-  } catch (e) {
-    if (cvKey) await env.DOCUMENTS.delete(cvKey).catch(() => undefined);
-    if (isUniqueViolation(e, 'idempotency_key')) {
-      const first = await firstWithKey(db, idempotencyKey);
-      if (first) return { reference: first.reference, created: false, mails: [] };
-    }
-    if (isUniqueViolation(e, 'reference')) return storeApplication(env, data, jobTitle, closesOn, cv, now, origin);
-    throw e;
-  }
-}
 
 applications.all('/', (c) => {
   c.header('Allow', 'POST');

@@ -5,45 +5,37 @@
  */
 import { type Context, Hono } from 'hono';
 import { statusCopy } from '../../src/i18n/ja';
-import { mails } from '../../src/i18n/mail';
 import { csvColumns, staffCopy as t } from '../../src/i18n/staff';
 import { formatDate } from '../../src/lib/dates';
 import { html, type Raw } from '../../src/lib/html';
 import type { Application } from '../../src/schemas/application';
 import type { Registration } from '../../src/schemas/registration';
-import { audit } from '../lib/audit';
+import {
+  type ApplicationRow,
+  applicationByReference,
+  applicationsForJob,
+  cvKeyOf,
+  deleteApplication,
+  exists,
+  jobAndCv,
+  markHandled,
+  moveStage,
+  stageOf,
+  stagesOf,
+  tallyByJob,
+} from '../lib/applications';
+import { audit, auditLog } from '../lib/audit';
 import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
 import { csvResponse, toCsv } from '../lib/csv';
-import { newToken, sha256Hex } from '../lib/ids';
-import { enqueue, relay } from '../lib/outbox';
+import { relay } from '../lib/outbox';
 import { page } from '../lib/respond';
+import { cancelSeat, deleteRegistration, type RegistrationRow, registrationByReference, roster, tallyBySession } from '../lib/seats';
 import { isSameOrigin } from '../lib/security';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
-import { cancelSeat } from './registrations';
-import { stagesOf, statusLink } from './status';
 
 const tokyoTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
 const when = (iso: string) => tokyoTime.format(new Date(iso));
 const label = (status: string) => t.statuses[status] ?? status;
-
-interface ApplicationRow {
-  reference: string;
-  stage: number;
-  job_id: string;
-  payload: string;
-  cv_key: string | null;
-  status: string;
-  created_at: string;
-}
-interface RegistrationRow {
-  id: number;
-  reference: string;
-  session_id: string;
-  payload: string;
-  support_needs: string | null;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  created_at: string;
-}
 
 /** Pages: /staff/… */
 export const staffPages = new Hono<StaffEnv>({ strict: false });
@@ -65,11 +57,7 @@ const staffPage = (c: Context<StaffEnv>, title: string, body: Raw, status = 200)
 staffPages.get('/', async (c) => {
   const db = c.env.DB;
   const catalog = await loadCatalog(c.env.ASSETS);
-  const [apps, regs] = await db.batch([
-    db.prepare('SELECT job_id AS id, status, COUNT(*) AS n FROM applications GROUP BY job_id, status'),
-    db.prepare('SELECT session_id AS id, status, COUNT(*) AS n FROM registrations GROUP BY session_id, status'),
-    audit(db, c.var.staff, 'view_dashboard', '-'),
-  ]);
+  const [apps, regs] = await db.batch([tallyByJob(db), tallyBySession(db), audit(db, c.var.staff, 'view_dashboard', '-')]);
   const tally = (rows: { id: string; status: string; n: number }[]) => {
     const out = new Map<string, Record<string, number>>();
     for (const r of rows) out.set(r.id, { ...(out.get(r.id) ?? {}), [r.status]: r.n });
@@ -112,12 +100,7 @@ staffPages.get('/jobs/:jobId', async (c) => {
   const jobId = c.req.param('jobId');
   const db = c.env.DB;
   const title = (await loadCatalog(c.env.ASSETS)).jobs[jobId]?.title ?? jobId;
-  const [rows] = await db.batch([
-    db
-      .prepare('SELECT reference, job_id, payload, cv_key, status, created_at FROM applications WHERE job_id = ?1 ORDER BY created_at')
-      .bind(jobId),
-    audit(db, c.var.staff, 'view_job_applications', jobId),
-  ]);
+  const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'view_job_applications', jobId)]);
   const apps = (rows?.results ?? []) as ApplicationRow[];
   const col = t.columns;
   return staffPage(
@@ -157,12 +140,7 @@ const workText = (a: Application) =>
 staffPages.get('/applications/:reference', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const [rows] = await db.batch([
-    db
-      .prepare('SELECT reference, job_id, payload, cv_key, status, stage, created_at FROM applications WHERE reference = ?1')
-      .bind(reference),
-    audit(db, c.var.staff, 'view_application', reference),
-  ]);
+  const [rows] = await db.batch([applicationByReference(db, reference), audit(db, c.var.staff, 'view_application', reference)]);
   const row = rows?.results[0] as ApplicationRow | undefined;
   if (!row) return staffPage(c, t.notFound, html`<h1>${t.notFound}</h1>`, 404);
   const a = JSON.parse(row.payload) as Application;
@@ -209,14 +187,7 @@ staffPages.get('/sessions/:sessionId', async (c) => {
   const sessionId = c.req.param('sessionId');
   const db = c.env.DB;
   const session = sessionIn(await loadCatalog(c.env.ASSETS), sessionId);
-  const [rows] = await db.batch([
-    db
-      .prepare(
-        'SELECT id, reference, session_id, payload, support_needs, status, created_at FROM registrations WHERE session_id = ?1 ORDER BY id',
-      )
-      .bind(sessionId),
-    audit(db, c.var.staff, 'view_roster', sessionId),
-  ]);
+  const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'view_roster', sessionId)]);
   const regs = (rows?.results ?? []) as RegistrationRow[];
   const title = session ? `${session.title}（${session.dates.map(formatDate).join('、')}）` : sessionId;
   const col = t.columns;
@@ -249,10 +220,7 @@ staffPages.get('/sessions/:sessionId', async (c) => {
 
 staffPages.get('/audit', async (c) => {
   const db = c.env.DB;
-  const [rows] = await db.batch([
-    db.prepare('SELECT at, actor, action, target FROM staff_audit ORDER BY id DESC LIMIT 500'),
-    audit(db, c.var.staff, 'view_audit', '-'),
-  ]);
+  const [rows] = await db.batch([auditLog(db), audit(db, c.var.staff, 'view_audit', '-')]);
   const col = t.columns;
   return staffPage(
     c,
@@ -272,12 +240,7 @@ staffPages.get('/audit', async (c) => {
 staffApi.get('/jobs/:jobId/applications.csv', async (c) => {
   const jobId = c.req.param('jobId');
   const db = c.env.DB;
-  const [rows] = await db.batch([
-    db
-      .prepare('SELECT reference, job_id, payload, cv_key, status, created_at FROM applications WHERE job_id = ?1 ORDER BY created_at')
-      .bind(jobId),
-    audit(db, c.var.staff, 'export_applications_csv', jobId),
-  ]);
+  const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'export_applications_csv', jobId)]);
   const csv = toCsv(
     csvColumns.applications,
     ((rows?.results ?? []) as ApplicationRow[]).map((r) => {
@@ -310,14 +273,7 @@ staffApi.get('/jobs/:jobId/applications.csv', async (c) => {
 staffApi.get('/sessions/:sessionId/roster.csv', async (c) => {
   const sessionId = c.req.param('sessionId');
   const db = c.env.DB;
-  const [rows] = await db.batch([
-    db
-      .prepare(
-        'SELECT id, reference, session_id, payload, support_needs, status, created_at FROM registrations WHERE session_id = ?1 ORDER BY id',
-      )
-      .bind(sessionId),
-    audit(db, c.var.staff, 'export_roster_csv', sessionId),
-  ]);
+  const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'export_roster_csv', sessionId)]);
   const csv = toCsv(
     csvColumns.roster,
     ((rows?.results ?? []) as RegistrationRow[]).map((r) => {
@@ -343,7 +299,7 @@ staffApi.get('/sessions/:sessionId/roster.csv', async (c) => {
 staffApi.get('/applications/:reference/cv', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const row = await db.prepare('SELECT cv_key FROM applications WHERE reference = ?1').bind(reference).first<{ cv_key: string | null }>();
+  const row = await cvKeyOf(db, reference);
   const object = row?.cv_key ? await c.env.DOCUMENTS.get(row.cv_key) : null;
   if (!object) return c.json({ error: 'not_found', message: t.notFound }, 404);
   await audit(db, c.var.staff, 'download_cv', reference).run();
@@ -364,12 +320,8 @@ const done = (c: Context<StaffEnv>, back: string) =>
 staffApi.post('/applications/:reference/handled', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const [updated] = await db.batch([
-    db.prepare("UPDATE applications SET status = 'handled' WHERE reference = ?1 AND status = 'received'").bind(reference),
-    audit(db, c.var.staff, 'mark_handled', reference),
-  ]);
-  if (!updated?.meta.changes && !(await db.prepare('SELECT 1 FROM applications WHERE reference = ?1').bind(reference).first()))
-    return c.json({ error: 'not_found', message: t.notFound }, 404);
+  const [updated] = await db.batch([markHandled(db, reference), audit(db, c.var.staff, 'mark_handled', reference)]);
+  if (!updated?.meta.changes && !(await exists(db, reference))) return c.json({ error: 'not_found', message: t.notFound }, 404);
   return done(c, `/staff/applications/${reference}/`);
 });
 
@@ -379,36 +331,12 @@ staffApi.post('/applications/:reference/stage', async (c) => {
   const db = c.env.DB;
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const message = typeof form['message'] === 'string' ? form['message'].trim().slice(0, 500) : '';
-  const row = await db
-    .prepare(
-      "SELECT job_id, stage, json_extract(payload, '$.email') AS email FROM applications WHERE reference = ?1 AND status != 'withdrawn'",
-    )
-    .bind(reference)
-    .first<{ job_id: string; stage: number; email: string }>();
+  const row = await stageOf(db, reference);
   if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
   const last = stagesOf(jobIn(await loadCatalog(c.env.ASSETS), row.job_id)).length - 1;
   if (row.stage >= last) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
-  const now = new Date();
-  const nowIso = now.toISOString();
-  // A new link for the mail: the token is never stored, so the old link stops working.
-  const token = newToken();
-  const mail = mails.statusChanged({ reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
-  // Two staff moving the same application at once: only the move that happened is mailed and audited.
-  const moved = { sql: 'EXISTS (SELECT 1 FROM applications WHERE reference = ?11 AND stage_at = ?12)', bind: [reference, nowIso] };
-  const [update] = await db.batch([
-    db
-      .prepare(
-        'UPDATE applications SET stage = stage + 1, stage_at = ?3, stage_message = ?4, status_token_hash = ?5 WHERE reference = ?1 AND stage < ?2',
-      )
-      .bind(reference, last, nowIso, message || null, await sha256Hex(token)),
-    enqueue(db, { kind: 'status_changed', to: row.email, ...mail }, now, { when: moved }),
-    db
-      .prepare(
-        'INSERT INTO staff_audit (at, actor, action, target) SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM applications WHERE reference = ?4 AND stage_at = ?1)',
-      )
-      .bind(nowIso, c.var.staff, 'move_stage', reference),
-  ]);
-  if (!update?.meta.changes) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
+  const moved = await moveStage(db, { reference, last, message: message || null, email: row.email, staff: c.var.staff }, new Date());
+  if (!moved) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
   return done(c, `/staff/applications/${reference}/`);
 });
@@ -419,29 +347,20 @@ staffApi.post('/applications/:reference/delete', async (c) => {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   if (!(c.req.header('Accept') ?? '').includes('application/json') && form['confirm'] !== 'on')
     return c.json({ error: 'confirm', message: t.mustConfirm }, 400);
-  const row = await db
-    .prepare('SELECT job_id, cv_key FROM applications WHERE reference = ?1')
-    .bind(reference)
-    .first<{ job_id: string; cv_key: string | null }>();
+  const row = await jobAndCv(db, reference);
   if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
   if (row.cv_key) await c.env.DOCUMENTS.delete(row.cv_key);
-  await db.batch([
-    db.prepare('DELETE FROM applications WHERE reference = ?1').bind(reference),
-    audit(db, c.var.staff, 'delete_application', reference),
-  ]);
+  await db.batch([deleteApplication(db, reference), audit(db, c.var.staff, 'delete_application', reference)]);
   return done(c, `/staff/jobs/${row.job_id}/`);
 });
 
 staffApi.post('/registrations/:reference/cancel', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const target = await db
-    .prepare('SELECT id, session_id, status FROM registrations WHERE reference = ?1')
-    .bind(reference)
-    .first<{ id: number; session_id: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }>();
+  const target = await registrationByReference(db, reference);
   const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
   if (!target || !session) return c.json({ error: 'not_found', message: t.notFound }, 404);
-  if (target.status !== 'cancelled') await cancelSeat(c.env, target, session, new Date(), new URL(c.req.url).origin);
+  if (target.status !== 'cancelled') await cancelSeat(db, target, session, new Date());
   await audit(db, c.var.staff, 'cancel_registration', reference).run();
   return done(c, `/staff/sessions/${target.session_id}/`);
 });
@@ -449,15 +368,8 @@ staffApi.post('/registrations/:reference/cancel', async (c) => {
 staffApi.post('/registrations/:reference/delete', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const row = await db.prepare('SELECT session_id FROM registrations WHERE reference = ?1').bind(reference).first<{ session_id: string }>();
+  const row = await registrationByReference(db, reference);
   if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
-  // Its mailed links and reminder marks go first: a new sign-up can be given the same row id.
-  const own = 'WHERE registration_id = (SELECT id FROM registrations WHERE reference = ?1)';
-  await db.batch([
-    db.prepare(`DELETE FROM registration_links ${own}`).bind(reference),
-    db.prepare(`DELETE FROM reminder_sent ${own}`).bind(reference),
-    db.prepare('DELETE FROM registrations WHERE reference = ?1').bind(reference),
-    audit(db, c.var.staff, 'delete_registration', reference),
-  ]);
+  await db.batch([...deleteRegistration(db, reference), audit(db, c.var.staff, 'delete_registration', reference)]);
   return done(c, `/staff/sessions/${row.session_id}/`);
 });

@@ -5,46 +5,18 @@
  */
 import { Hono } from 'hono';
 import { statusCopy as t } from '../../src/i18n/ja';
-import { mails } from '../../src/i18n/mail';
 import type { CatalogJob } from '../../src/lib/catalog';
-import { formatDateBoth } from '../../src/lib/dates';
 import { html, type Raw } from '../../src/lib/html';
-import { emailKey } from '../../src/schemas/fields';
+import { applicationByStatusToken, resendStatusLink, stagesOf, type Tracked, withdraw } from '../lib/applications';
 import { jobIn, loadCatalog } from '../lib/catalog';
-import { isToken, newToken, sha256Hex } from '../lib/ids';
 import { unavailable } from '../lib/intake';
-import { enqueue, relay } from '../lib/outbox';
+import { relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { buttonPage, page, refuse } from '../lib/respond';
 import { assertSameOrigin, assertWithinRate } from '../lib/security';
 import { readSubmission } from '../lib/submission';
 
 export const status = new Hono<{ Bindings: Env }>({ strict: false });
-
-export const statusLink = (origin: string, token: string) => new URL(`/api/status?token=${token}`, origin).href;
-
-interface Tracked {
-  reference: string;
-  job_id: string;
-  status: 'received' | 'handled' | 'withdrawn';
-  stage: number;
-  stage_at: string | null;
-  stage_message: string | null;
-}
-
-/** Looked up by the token's hash: an unknown, malformed or old token all answer the same. */
-async function findByToken(db: D1Database, token: unknown): Promise<Tracked | null> {
-  if (!isToken(token)) return null;
-  return db
-    .prepare('SELECT reference, job_id, status, stage, stage_at, stage_message FROM applications WHERE status_token_hash = ?1')
-    .bind(await sha256Hex(token))
-    .first<Tracked>();
-}
-
-/** 受付, then the opening's own selection steps (content/jobs). */
-export function stagesOf(job: CatalogJob | undefined): { label: string; when?: string | undefined }[] {
-  return [{ label: t.received }, ...(job?.selection ?? []).map((s) => ({ label: s.step, when: s.date ? formatDateBoth(s.date) : s.note }))];
-}
 
 const tokyo = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' });
 const invalid = (c: Parameters<typeof page>[0]) =>
@@ -80,7 +52,7 @@ function statusBody(a: Tracked, job: CatalogJob | undefined, token: string): Raw
 status.get('/', async (c) => {
   try {
     const token = c.req.query('token');
-    const a = await findByToken(c.env.DB, token);
+    const a = await applicationByStatusToken(c.env.DB, token);
     if (!a || !token) return invalid(c);
     return page(c, 200, t.title, statusBody(a, jobIn(await loadCatalog(c.env.ASSETS), a.job_id), token));
   } catch {
@@ -93,7 +65,7 @@ status.post('/withdraw', async (c) => {
   try {
     assertSameOrigin(c.req.raw);
     const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
-    const a = await findByToken(c.env.DB, fields['token']);
+    const a = await applicationByStatusToken(c.env.DB, fields['token']);
     if (!a) return invalid(c);
     const token = String(fields['token']);
     if (a.status === 'withdrawn')
@@ -109,18 +81,13 @@ status.post('/withdraw', async (c) => {
         after: html`<p><a href="/api/status?token=${token}">${t.title}</a></p>`,
       });
     }
-    await c.env.DB.prepare("UPDATE applications SET status = 'withdrawn', stage_at = ?2 WHERE reference = ?1")
-      .bind(a.reference, new Date().toISOString())
-      .run();
+    await withdraw(c.env.DB, a.reference, new Date());
     return page(c, 200, t.withdrawConfirmTitle, html`<h1>${t.withdrawConfirmTitle}</h1><p>${t.withdrawDone}</p>`);
   } catch (e) {
     if (e instanceof Problem) return refuse(c, e, false);
     return refuse(c, unavailable(), false);
   }
 });
-
-/** Status-link mails one address can be sent in 24 hours, however many forms ask (nobody can flood an inbox). */
-const RESEND_LIMIT = 3;
 
 /**
  * Sends the link again to the address given at application, if reference and address match and the address has
@@ -134,30 +101,9 @@ status.post('/resend', async (c) => {
     const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
     const reference = typeof fields['reference'] === 'string' ? fields['reference'].normalize('NFKC').trim().toUpperCase() : '';
     const email = typeof fields['email'] === 'string' ? fields['email'] : '';
-    const db = c.env.DB;
-    const found = await db
-      .prepare("SELECT reference, json_extract(payload, '$.email') AS email FROM applications WHERE reference = ?1 AND email_key = ?2")
-      .bind(reference, emailKey(email))
-      .first<{ reference: string; email: string }>();
-    if (found) {
-      const now = new Date();
-      const token = newToken();
-      const mail = mails.statusLink({ reference: found.reference, statusUrl: statusLink(new URL(c.req.url).origin, token) });
-      // The limit is checked inside the batch (one transaction) by both the new link and its mail, so requests arriving
-      // together cannot pass it together; the address is compared in any letter case.
-      const underLimit = (address: string, since: string) =>
-        `(SELECT COUNT(*) FROM outbox WHERE kind = 'status_link' AND lower(recipient) = lower(${address}) AND created_at > ${since}) < ${RESEND_LIMIT}`;
-      const since = new Date(now.getTime() - 24 * 3_600_000).toISOString();
-      await db.batch([
-        db
-          .prepare(`UPDATE applications SET status_token_hash = ?2 WHERE reference = ?1 AND ${underLimit('?3', '?4')}`)
-          .bind(found.reference, await sha256Hex(token), found.email, since),
-        enqueue(db, { kind: 'status_link', to: found.email, ...mail }, now, {
-          when: { sql: underLimit('?11', '?12'), bind: [found.email, since] },
-        }),
-      ]);
-      c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
-    }
+    await resendStatusLink(c.env.DB, reference, email, new Date());
+    c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
+
     return page(c, 200, t.resendTitle, html`<h1>${t.resendTitle}</h1><p>${t.resendDone}</p>`);
   } catch (e) {
     if (e instanceof Problem) return refuse(c, e, false);

@@ -9,9 +9,9 @@ import type { CatalogJob } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { type FacetName, facets } from '../../src/lib/facets';
 import { statusOn } from '../../src/lib/status';
-import { site } from '../../src/site.config';
 import { loadCatalog } from './catalog';
 import { isToken, newToken, sha256Hex } from './ids';
+import { links } from './links';
 import { enqueue, type OutboxRow } from './outbox';
 
 export type Filters = Partial<Record<FacetName, string>>;
@@ -64,13 +64,9 @@ function matches(job: CatalogJob, filters: Filters): boolean {
   });
 }
 
-const manageUrl = (origin: string, token: string) => new URL(`/api/alerts/manage?token=${token}`, origin).href;
-const unsubscribeUrl = (origin: string, token: string) => new URL(`/api/alerts/unsubscribe?token=${token}`, origin).href;
-const confirmUrl = (origin: string, token: string) => new URL(`/api/alerts/confirm?token=${token}`, origin).href;
-
 /** RFC 8058 one-click unsubscribe, on every alert mail. */
-const unsubscribeHeaders = (origin: string, token: string) => ({
-  'List-Unsubscribe': `<${unsubscribeUrl(origin, token)}>`,
+const unsubscribeHeaders = (token: string) => ({
+  'List-Unsubscribe': `<${links.alertUnsubscribe(token)}>`,
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 });
 
@@ -83,7 +79,6 @@ export async function subscribe(
   env: Env,
   input: { email: string; emailKey: string; filters: Filters; frequency: Frequency },
   now: Date,
-  origin: string,
 ): Promise<OutboxRow[]> {
   const db = env.DB;
   const nowIso = now.toISOString();
@@ -93,8 +88,8 @@ export async function subscribe(
   const mail = alertMails.confirm({
     condition: conditionOf(input.filters),
     frequency: input.frequency,
-    confirmUrl: confirmUrl(origin, confirmToken),
-    manageUrl: manageUrl(origin, manageToken),
+    confirmUrl: links.alertConfirm(confirmToken),
+    manageUrl: links.alertManage(manageToken),
   });
   const [, , queued] = await db.batch([
     db
@@ -120,7 +115,7 @@ export async function subscribe(
       )
       .bind(await sha256Hex(manageToken), nowIso, confirmHash),
     // Only if the alert above was stored (the address was under its limit).
-    enqueue(db, { kind: 'alert_confirm', to: input.email, ...mail, headers: unsubscribeHeaders(origin, manageToken) }, now, {
+    enqueue(db, { kind: 'alert_confirm', to: input.email, ...mail, headers: unsubscribeHeaders(manageToken) }, now, {
       claimed: true,
       when: { sql: 'EXISTS (SELECT 1 FROM job_alerts WHERE confirm_token_hash = ?11)', bind: [confirmHash] },
     }),
@@ -284,15 +279,15 @@ export async function sendDigests(env: Env, now: Date): Promise<{ sent: number }
       frequency: alert.frequency,
       jobs: jobs.map(([id, job]) => ({
         title: job.title,
-        url: new URL(`/jobs/${id}/`, site.origin).href,
+        url: links.page(`/jobs/${id}/`),
         opensOn: job.opensOn,
         closesOn: job.closesOn,
       })),
-      manageUrl: manageUrl(site.origin, token),
+      manageUrl: links.alertManage(token),
     });
     const [, queued] = await db.batch([
       claim,
-      enqueue(db, { kind: 'alert_digest', to: alert.email, ...mail, headers: unsubscribeHeaders(site.origin, token) }, now, {
+      enqueue(db, { kind: 'alert_digest', to: alert.email, ...mail, headers: unsubscribeHeaders(token) }, now, {
         when: {
           sql: "EXISTS (SELECT 1 FROM job_alerts WHERE id = ?11 AND status = 'active' AND digest_run = ?12 AND last_digest_at = ?13)",
           bind: [alert.id, run, nowIso],

@@ -13,7 +13,8 @@ const LEASE_MS = 5 * 60_000;
 
 export interface Envelope extends Mail {
   kind: string;
-  to: string;
+  /** The address, or an SQL expression that reads it in the same statement (over the condition's parameters ?11 …). */
+  to: string | { sql: string };
   attachments?: { filename: string; content: string; contentType?: string }[];
   headers?: Record<string, string>;
 }
@@ -22,35 +23,37 @@ export interface Envelope extends Mail {
 export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, attachments, headers, attempts';
 
 /**
- * An INSERT of one mail, to go into the same batch as the row it belongs to. With `claimed`, the row is
- * stored already claimed (sending, with a lease, first attempt counted) for the request to send at once,
- * saving a round trip; if that request dies, the lease runs out and the cron relay sends it.
- */
-/**
  * A condition in SQL, over parameters ?11, ?12 …, under which a mail is queued: checked when the statement runs, in
  * the same batch (one transaction) as the change the mail reports, so that a change that did not happen, or a limit
  * already reached, queues nothing.
  */
-interface QueueCondition {
+export interface QueueCondition {
   sql: string;
   bind: unknown[];
 }
 
+/**
+ * The one way a mail enters the outbox: an INSERT, to go into the same batch as the row it belongs to. With
+ * `claimed`, the row is stored already claimed (sending, with a lease, first attempt counted) for the request to send
+ * at once, saving a round trip; if that request dies, the lease runs out and the cron relay sends it.
+ */
 export function enqueue(
   db: D1Database,
   mail: Envelope,
   now: Date,
   { claimed = false, when }: { claimed?: boolean; when?: QueueCondition } = {},
 ): D1PreparedStatement {
-  const values = '?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10';
+  const recipient = typeof mail.to === 'string' ? '?2' : mail.to.sql;
+  const values = `?1, ${recipient}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10`;
+  const conditional = when !== undefined || typeof mail.to !== 'string';
   return db
     .prepare(
       `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers)
-       ${when ? `SELECT ${values} WHERE ${when.sql}` : `VALUES (${values})`} ${OUTBOX_RETURNING}`,
+       ${conditional ? `SELECT ${values} WHERE ${when?.sql ?? '1'}` : `VALUES (${values})`} ${OUTBOX_RETURNING}`,
     )
     .bind(
       mail.kind,
-      mail.to,
+      typeof mail.to === 'string' ? mail.to : null,
       mail.subject,
       mail.body,
       mail.attachments ? JSON.stringify(mail.attachments) : null,

@@ -2,7 +2,7 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expireClaims } from '../../functions/api/registrations';
+import { expireClaims } from '../../functions/lib/seats';
 import { catalog, linkToken, ORIGIN, postForm, register } from './support';
 
 let sessionId: string;
