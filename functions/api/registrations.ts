@@ -13,7 +13,7 @@ import { intake, unavailable } from '../lib/intake';
 import { deliver, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
 import { buttonPage, page, refuse } from '../lib/respond';
-import { cancelSeat, claimSeat, DuplicateSignUp, registrationByToken, SessionFull, seatCounts, takeSeat } from '../lib/seats';
+import { cancelSeat, claimSeat, KeyReused, registrationByToken, SessionFull, seatCounts, takeSeat } from '../lib/seats';
 import { assertSameOrigin } from '../lib/security';
 import { answersInJson, readSubmission } from '../lib/submission';
 
@@ -38,10 +38,19 @@ registrations.post('/', async (c) => {
           back = `/register/${fields['sessionId']}/`;
       },
     });
-    if (input.bot)
-      return asJson
-        ? c.json({ ok: true }, 202)
-        : page(c, 202, t.registrationConfirmedTitle, html`<h1>${t.registrationConfirmedTitle}</h1>`);
+    // A bot, a repeat and an address already signed up get the answer a new sign-up gets: nobody learns who registered.
+    const received = (sessionUrl?: string) =>
+      asJson
+        ? c.json({ ok: true, kind: 'registration' }, 202)
+        : page(
+            c,
+            202,
+            t.registrationReceivedTitle,
+            html`<h1>${t.registrationReceivedTitle}</h1>
+              <div class="confirmation"><p>${t.registrationReceivedLead}</p><p>${t.registrationMailHint}</p></div>
+              ${sessionUrl ? html`<p><a href="${sessionUrl}">${t.backToProgramme}</a></p>` : ''}`,
+          );
+    if (input.bot) return received();
     const data = input.data;
     const verdict = judgeSession(await loadCatalog(c.env.ASSETS), data.sessionId, now);
     if (!verdict.ok)
@@ -51,27 +60,13 @@ registrations.post('/', async (c) => {
         verdict.reason === 'unknown' ? t.sessionUnknown : t.sessionClosed,
       );
 
-    const seat = await takeSeat(c.env.DB, data, verdict.session, now).catch((e: unknown) => {
-      if (e instanceof DuplicateSignUp) throw new Problem(409, 'duplicate', t.duplicate, [{ field: 'email', message: t.duplicate }]);
+    const signUp = await takeSeat(c.env.DB, data, verdict.session, now).catch((e: unknown) => {
+      if (e instanceof KeyReused) throw new Problem(409, 'key_reused', t.keyReused);
       if (e instanceof SessionFull) throw new Problem(409, 'full', t.full);
       throw e;
     });
-    c.executionCtx.waitUntil(deliver(c.env, seat.mails, { now }).catch(() => undefined));
-    const title = seat.status === 'confirmed' ? t.registrationConfirmedTitle : t.registrationWaitlistedTitle;
-    if (asJson) return c.json({ ok: true, reference: seat.reference, status: seat.status }, seat.created ? 201 : 200);
-    return page(
-      c,
-      seat.created ? 201 : 200,
-      title,
-      html`<h1>${title}</h1>
-        <div class="confirmation">
-          <p>${t.registrationLead(verdict.session.title)}</p>
-          ${seat.status === 'waitlisted' ? html`<p>${t.waitlistLead}</p>` : ''}
-          <p>${t.referenceLabel}：<span class="reference">${seat.reference}</span></p>
-          <p>${t.referenceHint}</p>
-        </div>
-        <p><a href="${verdict.session.url}">プログラムのページへ戻る</a></p>`,
-    );
+    if (signUp.mails.length) c.executionCtx.waitUntil(deliver(c.env, signUp.mails, { now }).catch(() => undefined));
+    return received(verdict.session.url);
   } catch (e) {
     if (e instanceof Problem) return refuse(c, e, asJson, back);
     console.error(`registrations: ${e instanceof Error ? e.name : 'error'}`);
@@ -157,6 +152,8 @@ registrations.post('/claim', async (c) => {
     const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
     const target = await registrationByToken(c.env.DB, fields['token']);
     if (!target) throw new Problem(404, 'invalid_token', t.claimInvalid);
+    if (target.status === 'cancelled')
+      throw target.lapsed ? new Problem(409, 'claim_lapsed', t.claimLapsed) : new Problem(409, 'cancelled', t.claimCancelled);
     if (!(await claimSeat(c.env.DB, target, new Date()))) throw new Problem(409, 'claim_lapsed', t.claimLapsed);
     if (asJson) return c.json({ ok: true });
     return page(c, 200, t.claimTitle, html`<h1>${t.claimTitle}</h1><p>${t.claimDone}</p>`);

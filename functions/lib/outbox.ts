@@ -5,8 +5,10 @@
  * message that keeps failing and alerting the ward.
  */
 import { type Mail, mails } from '../../src/i18n/mail';
+import { emailKey } from '../../src/schemas/fields';
 import { site } from '../../src/site.config';
-import { sendMail } from './mail';
+import { links } from './links';
+import { type OutgoingMail, type SendResult, sendBatch, sendMail } from './mail';
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 5 * 60_000;
@@ -32,10 +34,42 @@ export interface QueueCondition {
   bind: unknown[];
 }
 
+/** How soon each kind goes out: 0 someone is waiting for it, 1 a reminder, 2 (default) notices and digests. */
+const PRIORITY: Record<string, 0 | 1> = {
+  application_received: 0,
+  registration_confirmed: 0,
+  registration_waitlisted: 0,
+  registration_already: 0,
+  registration_promoted: 0,
+  registration_cancelled: 0,
+  registration_lapsed: 0,
+  status_link: 0,
+  status_changed: 0,
+  alert_confirm: 0,
+  registration_reminder: 1,
+};
+
+/**
+ * Mails that anyone can cause to an address they type, at most MAIL_CAP a day per address, counted over all these
+ * kinds together and over every spelling of the address (case, full-width, a +tag): nobody can make the site flood
+ * someone's inbox. What was submitted is stored all the same; only the mail is not written.
+ */
+const CAPPED = [
+  'application_received',
+  'registration_confirmed',
+  'registration_waitlisted',
+  'registration_already',
+  'alert_confirm',
+  'status_link',
+];
+export const MAIL_CAP = 10;
+const DAY_MS = 24 * 3_600_000;
+
 /**
  * The one way a mail enters the outbox: an INSERT, to go into the same batch as the row it belongs to. With
  * `claimed`, the row is stored already claimed (sending, with a lease, first attempt counted) for the request to send
- * at once, saving a round trip; if that request dies, the lease runs out and the cron relay sends it.
+ * at once, saving a round trip; if that request dies, the lease runs out and the cron relay sends it. A capped kind is
+ * written only while its address is under the daily cap, checked in the same statement.
  */
 export function enqueue(
   db: D1Database,
@@ -43,17 +77,30 @@ export function enqueue(
   now: Date,
   { claimed = false, when }: { claimed?: boolean; when?: QueueCondition } = {},
 ): D1PreparedStatement {
+  const typed = typeof mail.to === 'string';
   const recipient = typeof mail.to === 'string' ? '?2' : mail.to.sql;
-  const values = `?1, ${recipient}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10`;
-  const conditional = when !== undefined || typeof mail.to !== 'string';
+  const key = typeof mail.to === 'string' ? emailKey(mail.to) : null;
+  const capped = key !== null && CAPPED.includes(mail.kind);
+  // The cap's parameters come after the caller's (?11 …).
+  const k = 11 + (when?.bind.length ?? 0);
+  const conditions = [
+    ...(when ? [when.sql] : []),
+    ...(capped
+      ? [
+          `(SELECT COUNT(*) FROM outbox WHERE recipient_key = ?${k} AND created_at > ?${k + 1} AND kind IN (SELECT value FROM json_each(?${k + 2}))) < ${MAIL_CAP}`,
+        ]
+      : []),
+  ];
+  const values = `?1, ${recipient}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ${PRIORITY[mail.kind] ?? 2}, ${key === null ? 'NULL' : `?${k}`}`;
+  const conditional = conditions.length > 0 || !typed;
   return db
     .prepare(
-      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers)
-       ${conditional ? `SELECT ${values} WHERE ${when?.sql ?? '1'}` : `VALUES (${values})`} ${OUTBOX_RETURNING}`,
+      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers, priority, recipient_key)
+       ${conditional ? `SELECT ${values} WHERE ${conditions.join(' AND ') || '1'}` : `VALUES (${values})`} ${OUTBOX_RETURNING}`,
     )
     .bind(
       mail.kind,
-      typeof mail.to === 'string' ? mail.to : null,
+      typed ? mail.to : null,
       mail.subject,
       mail.body,
       mail.attachments ? JSON.stringify(mail.attachments) : null,
@@ -63,6 +110,8 @@ export function enqueue(
       now.toISOString(),
       mail.headers ? JSON.stringify(mail.headers) : null,
       ...(when?.bind ?? []),
+      ...(key === null ? [] : [key]),
+      ...(capped ? [new Date(now.getTime() - DAY_MS).toISOString(), JSON.stringify(CAPPED)] : []),
     );
 }
 
@@ -92,27 +141,35 @@ export interface RelayReport {
   parked: number;
 }
 
+/** Mails sent in one request to the provider's batch endpoint (Resend accepts up to 100). */
+const BATCH_SIZE = 100;
+
 /**
- * Sends what is due, oldest first. `spacingMs` keeps under Resend's ~2 requests/s.
- * Due rows are claimed in one statement (pending → sending, with a lease), so two relays never send the
- * same row; the outcomes are written back in one batch. `onlyIds` limits a run to a request's own mails.
+ * Sends what is due: mail a person is waiting for first (priority 0), then reminders, then notices and digests, each
+ * oldest first, so a flood of notices never holds back a promotion's claim link. Due rows are claimed in one
+ * statement (pending → sending, with a lease), so two relays never send the same row; the outcomes are written back in
+ * one batch. Bursts of notices to the ward are summarised into one mail first. `onlyIds` limits a run to a request's
+ * own mails. `spacingMs` keeps under the provider's ~2 requests/s.
  */
 export async function relay(
   env: Env,
-  { now = new Date(), limit = 40, spacingMs = 550, onlyIds }: { now?: Date; limit?: number; spacingMs?: number; onlyIds?: number[] } = {},
+  { now = new Date(), limit = 400, spacingMs = 550, onlyIds }: { now?: Date; limit?: number; spacingMs?: number; onlyIds?: number[] } = {},
 ): Promise<RelayReport> {
   const db = env.DB;
   const nowIso = now.toISOString();
   const lease = leaseUntil(now);
-  // The cron also takes back rows whose sender vanished (its lease ran out); a request's own try need not.
-  if (!onlyIds) await db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND lease_until < ?1").bind(nowIso).run();
+  if (!onlyIds) {
+    // The cron also takes back rows whose sender vanished (its lease ran out); a request's own try need not.
+    await db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'sending' AND lease_until < ?1").bind(nowIso).run();
+    await summariseNotices(db, now);
+  }
   const claimed = await db
     .prepare(
       `UPDATE outbox SET status = 'sending', lease_until = ?2, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1
            AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
-         ORDER BY id LIMIT ?4)
+         ORDER BY priority, id LIMIT ?4)
        AND status = 'pending'
        ${OUTBOX_RETURNING}`,
     )
@@ -122,9 +179,43 @@ export async function relay(
   return deliver(env, claimed.results, { now, spacingMs });
 }
 
+/** Notices to the ward listed in one summary mail, at most; the rest are counted. */
+const SUMMARY_LINES = 50;
+
 /**
- * Sends rows already claimed (status 'sending') and writes every outcome back in one batch: sent; or
- * pending again after a backoff; or parked, with an alert to the ward, after a refusal or the last attempt.
+ * Two or more pending notices to the ward (one per application) become one summary mail, in one batch: the notices
+ * are marked sent as part of it, and the summary lists them (their subjects carry opening and reference, never
+ * personal data). A flood of 2,000 applications thus costs the ward's inbox one mail a minute, not 2,000.
+ */
+async function summariseNotices(db: D1Database, now: Date): Promise<void> {
+  const pending = await db
+    .prepare("SELECT id, subject FROM outbox WHERE kind = 'application_notice' AND status = 'pending' ORDER BY id")
+    .all<{ id: number; subject: string }>();
+  if (pending.results.length < 2) return;
+  const ids = pending.results.map((r) => r.id);
+  const summary = mails.applicationNoticeSummary({
+    count: ids.length,
+    lines: pending.results.slice(0, SUMMARY_LINES).map((r) => r.subject),
+    staffUrl: links.page('/staff/'),
+  });
+  await db.batch([
+    db
+      .prepare(
+        "UPDATE outbox SET status = 'sent', sent_at = ?2, last_error = 'summarised' WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'pending'",
+      )
+      .bind(JSON.stringify(ids), now.toISOString()),
+    enqueue(db, { kind: 'application_notice_summary', to: site.mail.notify, ...summary }, now),
+  ]);
+}
+
+/** What stays of a sent mail: the text without its private links (a token opens, withdraws or cancels). */
+export const redactTokens = (text: string) => text.replace(/([?&]token=)[A-Za-z0-9_-]+/g, '$1（送信済みのため削除）');
+
+/**
+ * Sends rows already claimed (status 'sending') and writes every outcome back in one batch: sent (with its private
+ * links removed from the stored copy); or pending again after a backoff; or parked, with an alert to the ward, after
+ * a refusal or the last attempt. First attempts without attachments go through the provider's batch endpoint, up to
+ * 100 a request; retries and mails with attachments go one by one, each under its own idempotency key.
  */
 export async function deliver(
   env: Env,
@@ -136,31 +227,24 @@ export async function deliver(
   const report: RelayReport = { sent: 0, failed: 0, parked: 0 };
   const outcomes: D1PreparedStatement[] = [];
   let local = 0;
-  const rows = [...claimed].sort((a, b) => a.id - b.id);
-  for (const [i, row] of rows.entries()) {
-    if (i > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
-    const result = await sendMail(
-      env,
-      {
-        to: row.recipient,
-        subject: row.subject,
-        text: row.body,
-        attachments: row.attachments ? JSON.parse(row.attachments) : undefined,
-        headers: row.headers ? JSON.parse(row.headers) : undefined,
-      },
-      `outbox-${row.id}`,
-    );
+  const record = (row: OutboxRow, result: SendResult) => {
     if (result.ok) {
+      // Locally (no provider) the outbox is the mailbox and keeps the links; a mail really sent keeps none.
+      const keep = result.local ? row : { ...row, body: redactTokens(row.body), headers: row.headers ? redactTokens(row.headers) : null };
       outcomes.push(
         db
-          .prepare("UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = NULL, last_error = NULL WHERE id = ?1")
-          .bind(row.id, nowIso),
+          .prepare(
+            "UPDATE outbox SET status = 'sent', sent_at = ?2, lease_until = NULL, last_error = NULL, body = ?3, headers = ?4 WHERE id = ?1",
+          )
+          .bind(row.id, nowIso, keep.body, keep.headers ?? null),
       );
       if (result.local) local++;
       report.sent++;
     } else if (!result.retryable || row.attempts >= MAX_ATTEMPTS) {
       outcomes.push(
-        db.prepare("UPDATE outbox SET status = 'parked', lease_until = NULL, last_error = ?2 WHERE id = ?1").bind(row.id, result.error),
+        db
+          .prepare("UPDATE outbox SET status = 'parked', lease_until = NULL, last_error = ?2, body = ?3, headers = ?4 WHERE id = ?1")
+          .bind(row.id, result.error, redactTokens(row.body), row.headers ? redactTokens(row.headers) : null),
       );
       // One alert per parked message; an alert that fails itself is not alerted again.
       if (row.kind !== 'relay_parked') {
@@ -177,6 +261,35 @@ export async function deliver(
       );
       report.failed++;
     }
+  };
+  const outgoing = (row: OutboxRow): OutgoingMail => ({
+    to: row.recipient,
+    subject: row.subject,
+    text: row.body,
+    attachments: row.attachments ? JSON.parse(row.attachments) : undefined,
+    headers: row.headers ? JSON.parse(row.headers) : undefined,
+  });
+  // Claimed in priority order; kept in it.
+  const rows = [...claimed];
+  const batchable = rows.filter((r) => r.attempts <= 1 && !r.attachments);
+  const single = rows.filter((r) => !batchable.includes(r));
+  let requests = 0;
+  const pace = async () => {
+    if (requests++ > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
+  };
+  for (const row of single) {
+    await pace();
+    record(row, await sendMail(env, outgoing(row), `outbox-${row.id}`));
+  }
+  for (let i = 0; i < batchable.length; i += BATCH_SIZE) {
+    const chunk = batchable.slice(i, i + BATCH_SIZE);
+    await pace();
+    const result =
+      chunk.length === 1 && chunk[0]
+        ? await sendMail(env, outgoing(chunk[0]), `outbox-${chunk[0].id}`)
+        : // A row is batched only on its first attempt, so the first id names its batch for good.
+          await sendBatch(env, chunk.map(outgoing), `outbox-batch-${chunk[0]?.id}-${chunk.length}`);
+    for (const row of chunk) record(row, result);
   }
   if (outcomes.length) await db.batch(outcomes);
   if (local) console.log(`${local} mail(s) kept in the local outbox (no RESEND_API_KEY): npm run outbox`);

@@ -42,32 +42,44 @@ export function calendarAttachments(sessionId: string, session: CatalogSession, 
   return [{ filename: `${sessionId}.ics`, content: base64(ics), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }];
 }
 
-export interface SeatTaken {
-  reference: string;
-  status: Seat;
-  created: boolean;
-  /** Its mail, stored already claimed for this request to send. */
-  mails: OutboxRow[];
-}
+/**
+ * What a sign-up did. The person's answer is the same for all three (nobody learns whether an address had signed up);
+ * what differs is the mail: a new seat or waiting place is confirmed, an address already signed up for the session
+ * is told so, and a repeat of the same request (a double click, a retry) writes no mail at all.
+ */
+export type SignUp = { outcome: 'stored'; status: Seat; mails: OutboxRow[] } | { outcome: 'repeat' | 'already'; mails: OutboxRow[] };
 
-const firstWithKey = (db: D1Database, key: string) =>
-  db
-    .prepare('SELECT reference, status FROM registrations WHERE idempotency_key = ?1')
-    .bind(key)
-    .first<{ reference: string; status: Seat }>();
-
-export class DuplicateSignUp extends Error {}
+/** A request that reuses another sign-up's idempotency key with other personal data: refused, nothing written. */
+export class KeyReused extends Error {}
 export class SessionFull extends Error {}
+
+/** The stored form of a sign-up, compared to tell a repeat from a reused key. */
+const storedForm = (data: Registration) => {
+  const { idempotencyKey: _key, consent: _consent, supportNeeds, ...payload } = data;
+  return { payload: JSON.stringify(payload), supportNeeds: supportNeeds ?? null };
+};
+
+/** A repeat when the key's first sign-up holds exactly this request's data; else the key was reused. */
+async function repeatOf(db: D1Database, key: string, data: Registration): Promise<boolean | null> {
+  const first = await db
+    .prepare('SELECT session_id, payload, support_needs FROM registrations WHERE idempotency_key = ?1')
+    .bind(key)
+    .first<{ session_id: string; payload: string; support_needs: string | null }>();
+  if (!first) return null;
+  const mine = storedForm(data);
+  if (first.session_id === data.sessionId && first.payload === mine.payload && first.support_needs === mine.supportNeeds) return true;
+  throw new KeyReused();
+}
 
 /**
  * Takes a seat, else a waiting place, else refuses, in one conditional INSERT: counting and inserting in
  * two statements overbooks under concurrency. The mail is chosen by the status the INSERT decided, and written only
  * for the row this call inserted (by its new reference), never for a row that was already there.
  */
-export async function takeSeat(db: D1Database, data: Registration, session: CatalogSession, now: Date): Promise<SeatTaken> {
-  const { idempotencyKey: given, consent: _consent, supportNeeds, ...payload } = data;
+export async function takeSeat(db: D1Database, data: Registration, session: CatalogSession, now: Date): Promise<SignUp> {
+  const { payload, supportNeeds } = storedForm(data);
   // Without a key from the page's script (no JavaScript), the same content is the same sign-up.
-  const idempotencyKey = given ?? `c-${(await sha256Hex(JSON.stringify({ payload, supportNeeds }))).slice(0, 40)}`;
+  const idempotencyKey = data.idempotencyKey ?? `c-${(await sha256Hex(JSON.stringify({ payload, supportNeeds }))).slice(0, 40)}`;
   // A repeat is caught by the UNIQUE key on insert, one round trip fewer than looking first; only when the
   // INSERT stored nothing (full) is the key looked up, since a full session cannot raise the violation.
 
@@ -94,8 +106,8 @@ export async function takeSeat(db: D1Database, data: Registration, session: Cata
           reference,
           data.sessionId,
           idempotencyKey,
-          JSON.stringify(payload),
-          supportNeeds ?? null,
+          payload,
+          supportNeeds,
           emailKey(data.email),
           session.capacity,
           await sha256Hex(token),
@@ -114,17 +126,22 @@ export async function takeSeat(db: D1Database, data: Registration, session: Cata
       }),
     ]);
     if (!insert || insert.meta.changes === 0) {
-      const first = await firstWithKey(db, idempotencyKey);
-      if (first) return { ...first, created: false, mails: [] };
+      if (await repeatOf(db, idempotencyKey, data)) return { outcome: 'repeat', mails: [] };
       throw new SessionFull();
     }
     const queued = [...(confirmedMail?.results ?? []), ...(waitlistedMail?.results ?? [])];
-    return { reference, status: confirmedMail?.results.length ? 'confirmed' : 'waitlisted', created: true, mails: queued };
+    return { outcome: 'stored', status: confirmedMail?.results.length ? 'confirmed' : 'waitlisted', mails: queued };
   } catch (e) {
-    if (isUniqueViolation(e, 'email_key')) throw new DuplicateSignUp();
-    if (isUniqueViolation(e, 'idempotency_key')) {
-      const first = await firstWithKey(db, idempotencyKey);
-      if (first) return { ...first, created: false, mails: [] };
+    if (isUniqueViolation(e, 'idempotency_key') || isUniqueViolation(e, 'email_key')) {
+      // The same request again is a repeat, whichever of its two keys the database named.
+      if (await repeatOf(db, idempotencyKey, data)) return { outcome: 'repeat', mails: [] };
+    }
+    if (isUniqueViolation(e, 'email_key')) {
+      // Answered as a new sign-up; the address's owner is told by mail (capped per address like every such mail).
+      const already = await enqueue(db, { kind: 'registration_already', to: data.email, ...mails.registrationAlready({ session }) }, now, {
+        claimed: true,
+      }).all<OutboxRow>();
+      return { outcome: 'already', mails: already.results };
     }
     if (isUniqueViolation(e, 'reference')) return takeSeat(db, data, session, now);
     throw e;
@@ -135,7 +152,12 @@ export interface SeatHolder {
   id: number;
   session_id: string;
   status: SeatStatus;
+  /** Cancelled because its claim window passed (1), not by the person or staff (0). */
+  lapsed?: number;
 }
+
+/** Cancelled by the claim-window expiry: it cancelled the row after the window closed. */
+const lapsed = (r = '') => `(${r}status = 'cancelled' AND ${r}claim_until IS NOT NULL AND ${r}updated_at > ${r}claim_until) AS lapsed`;
 
 /** A registration by one of the tokens its mails carried; an unknown or malformed token answers null. */
 export async function registrationByToken(db: D1Database, token: unknown): Promise<SeatHolder | null> {
@@ -144,9 +166,9 @@ export async function registrationByToken(db: D1Database, token: unknown): Promi
   // The first mail's token is on the row; later mails' tokens are in registration_links, and each stays valid.
   return db
     .prepare(
-      `SELECT id, session_id, status FROM registrations WHERE cancel_token_hash = ?1
+      `SELECT id, session_id, status, ${lapsed()} FROM registrations WHERE cancel_token_hash = ?1
        UNION ALL
-       SELECT r.id, r.session_id, r.status FROM registration_links l JOIN registrations r ON r.id = l.registration_id
+       SELECT r.id, r.session_id, r.status, ${lapsed('r.')} FROM registration_links l JOIN registrations r ON r.id = l.registration_id
        WHERE l.token_hash = ?1
        LIMIT 1`,
     )
@@ -168,7 +190,9 @@ const claimByText = new Intl.DateTimeFormat('ja-JP', {
 
 /**
  * Frees a seat and promotes the first on the waiting list, in one batch. The promoted person holds the seat
- * for the session's claim window and is mailed a link to confirm it; `lapsed` is a seat whose window passed.
+ * for the session's claim window and is mailed a link to confirm it; `lapsed` is a seat whose window passed. However
+ * many cancel one registration at once, one of them cancels it, promotes and mails. `notify: false` sends the person
+ * no cancellation mail (a deletion by staff).
  */
 export async function cancelSeat(
   db: D1Database,
@@ -176,6 +200,7 @@ export async function cancelSeat(
   session: CatalogSession,
   now: Date,
   reason: 'cancelled' | 'lapsed' = 'cancelled',
+  { notify = true }: { notify?: boolean } = {},
 ): Promise<void> {
   const nowIso = now.toISOString();
   const promotionId = crypto.randomUUID();
@@ -189,17 +214,21 @@ export async function cancelSeat(
   });
   const cancelled = reason === 'lapsed' ? mails.registrationLapsed({ session }) : mails.registrationCancelled({ session });
   const emailOf = "(SELECT json_extract(payload, '$.email') FROM registrations WHERE ";
+  // This cancellation's own id: only the request whose UPDATE cancelled the row promotes and mails.
+  const changeId = crypto.randomUUID();
+  const cancelledHere = "EXISTS (SELECT 1 FROM registrations WHERE id = ?11 AND status = 'cancelled' AND change_id = ?12)";
   await db.batch([
     db
-      .prepare("UPDATE registrations SET status = 'cancelled', updated_at = ?2 WHERE id = ?1 AND status != 'cancelled'")
-      .bind(target.id, nowIso),
+      .prepare("UPDATE registrations SET status = 'cancelled', updated_at = ?2, change_id = ?3 WHERE id = ?1 AND status != 'cancelled'")
+      .bind(target.id, nowIso, changeId),
     db
       .prepare(
         `UPDATE registrations SET status = 'confirmed', promotion_id = ?1, updated_at = ?2, claim_until = ?5
          WHERE id = (SELECT id FROM registrations WHERE session_id = ?3 AND status = 'waitlisted' ORDER BY id LIMIT 1)
-           AND (SELECT COUNT(*) FROM registrations WHERE session_id = ?3 AND status = 'confirmed') < ?4`,
+           AND (SELECT COUNT(*) FROM registrations WHERE session_id = ?3 AND status = 'confirmed') < ?4
+           AND EXISTS (SELECT 1 FROM registrations WHERE id = ?6 AND change_id = ?7)`,
       )
-      .bind(promotionId, nowIso, target.session_id, session.capacity, claimUntil.toISOString()),
+      .bind(promotionId, nowIso, target.session_id, session.capacity, claimUntil.toISOString(), target.id, changeId),
     // The promotion mail's claim and cancel link; the waiting-list mail's cancel link keeps working too.
     db
       .prepare(
@@ -217,12 +246,13 @@ export async function cancelSeat(
       now,
       { when: { sql: 'EXISTS (SELECT 1 FROM registrations WHERE promotion_id = ?11)', bind: [promotionId] } },
     ),
-    enqueue(db, { kind: `registration_${reason}`, to: { sql: `${emailOf}id = ?11)` }, ...cancelled }, now, {
-      when: {
-        sql: "EXISTS (SELECT 1 FROM registrations WHERE id = ?11 AND status = 'cancelled' AND updated_at = ?12)",
-        bind: [target.id, nowIso],
-      },
-    }),
+    ...(notify
+      ? [
+          enqueue(db, { kind: `registration_${reason}`, to: { sql: `${emailOf}id = ?11)` }, ...cancelled }, now, {
+            when: { sql: cancelledHere, bind: [target.id, changeId] },
+          }),
+        ]
+      : []),
   ]);
 }
 

@@ -74,6 +74,37 @@ export const mails = {
     body: [`新しい応募がありました。`, '', `募集：${p.jobTitle}`, `受付番号：${p.reference}`, `内容の確認：${p.staffUrl}`].join('\n'),
   }),
 
+  /** Many notices at once (a burst of applications) as one mail: each line is a notice's subject. */
+  applicationNoticeSummary: (p: { count: number; lines: string[]; staffUrl: string }): Mail => ({
+    subject: `［応募受付］新しい応募が${p.count}件ありました`,
+    body: [
+      `前回のお知らせ以降に、新しい応募が${p.count}件ありました。`,
+      '',
+      ...p.lines,
+      ...(p.count > p.lines.length ? [`ほか${p.count - p.lines.length}件`] : []),
+      '',
+      `内容の確認：${p.staffUrl}`,
+    ].join('\n'),
+  }),
+
+  /**
+   * A sign-up with an address already signed up for the same session: the page answered as for any sign-up (so nobody
+   * learns who registered), and the person is told here instead.
+   */
+  registrationAlready: (p: { session: CatalogSession }): Mail => ({
+    subject: `【${site.organisation.name}】すでにお申込みいただいています（${p.session.title}）`,
+    body: [
+      'このメールアドレスで、次の回へのお申込みをすでにいただいています。新たなお申込みは受け付けていません。',
+      '',
+      `プログラム：${p.session.title}`,
+      `日時：${when(p.session)}`,
+      '',
+      '参加の確定やキャンセル待ちの状況は、最初のお申込みの際にお送りしたメールでご確認ください。キャンセルも、そのメールのリンクからお手続きいただけます。',
+      'お心当たりがない場合は、このメールを破棄してください。',
+      signature(),
+    ].join('\n'),
+  }),
+
   registrationConfirmed: (p: { name: string; reference: string; session: CatalogSession; cancelUrl: string }): Mail => ({
     subject: `【${site.organisation.name}】お申込みを受け付けました（${p.session.title}）`,
     body: [

@@ -48,13 +48,26 @@ export const furigana = (label: string) =>
     error: `${label}はカタカナかひらがなで入力してください`,
   });
 
-export const email = requiredText({ label: 'メールアドレス', max: 254 }).refine(
-  (s) => z.email().safeParse(s.trim().normalize('NFKC')).success,
-  { error: 'メールアドレスを name@example.jp の形で入力してください' },
-);
+/**
+ * An address is stored and mailed as its NFKC form, trimmed (ｆｕｌｌ＠ｅｘａｍｐｌｅ．ｊｐ → full@example.jp, ﬁ → fi), unlike
+ * names: an address has no compatibility kanji to keep, and a mail must go where the check said it would.
+ */
+export const email = requiredText({ label: 'メールアドレス', max: 254 })
+  .transform((s) => s.normalize('NFKC').trim())
+  .refine((s) => z.email().safeParse(s).success, { error: 'メールアドレスを name@example.jp の形で入力してください' });
 
-/** The address used to compare (duplicates): NFKC, trimmed, lower case. Never stored in place of what was typed. */
-export const emailKey = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+/**
+ * The address used to compare (one sign-up per person, the daily mail cap, the status link): NFKC, trimmed, lower
+ * case, and without a +tag, since name+a@ and name+b@ reach one mailbox.
+ */
+export function emailKey(s: string): string {
+  const address = s.normalize('NFKC').trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const local = address.slice(0, at);
+  const plus = local.indexOf('+');
+  return `${plus > 0 ? local.slice(0, plus) : local}${address.slice(at)}`;
+}
 
 export const phone = requiredText({ label: '電話番号', max: 20 }).refine(
   (s) => /^0\d{9,10}$/.test(s.normalize('NFKC').replace(/[-\s()]/g, '')),

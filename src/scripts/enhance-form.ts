@@ -50,18 +50,25 @@ async function checkFile(file: File | undefined): Promise<FieldError[]> {
   return String.fromCharCode(...head) === '%PDF-' ? [] : [{ field: 'cv', message: submissionCopy.notPdf }];
 }
 
-function showAnswer(form: HTMLFormElement, body: { reference?: string; status?: string; job?: string; statusUrl?: string }): void {
+function showAnswer(form: HTMLFormElement, body: { kind?: string; reference?: string; job?: string; statusUrl?: string }): void {
   const t = submissionCopy;
   const box = document.createElement('div');
   box.className = 'confirmation';
   box.tabIndex = -1;
   const heading = document.createElement('h2');
-  heading.textContent =
-    body.status === 'waitlisted'
-      ? t.registrationWaitlistedTitle
-      : body.status === 'confirmed'
-        ? t.registrationConfirmedTitle
-        : t.applicationReceivedTitle;
+  // A sign-up's answer never says whether a seat was taken: the person learns it by mail (see the Worker).
+  if (body.kind === 'registration') {
+    heading.textContent = t.registrationReceivedTitle;
+    const lead = document.createElement('p');
+    lead.textContent = t.registrationReceivedLead;
+    const hint = document.createElement('p');
+    hint.textContent = t.registrationMailHint;
+    box.append(heading, lead, hint);
+    form.replaceWith(box);
+    box.focus();
+    return;
+  }
+  heading.textContent = t.applicationReceivedTitle;
   const ref = document.createElement('p');
   ref.append(`${t.referenceLabel}：`);
   const code = document.createElement('span');
@@ -69,7 +76,7 @@ function showAnswer(form: HTMLFormElement, body: { reference?: string; status?: 
   code.textContent = body.reference ?? '';
   ref.append(code);
   const hint = document.createElement('p');
-  hint.textContent = body.status === 'waitlisted' ? t.waitlistLead : t.referenceHint;
+  hint.textContent = t.referenceHint;
   box.append(heading, ref, hint);
   if (body.statusUrl) {
     const lead = document.createElement('p');
@@ -174,8 +181,8 @@ function enhance(form: HTMLFormElement): void {
       const response = await fetch(form.action, { method: 'POST', body, headers });
       const answer = (await response.json().catch(() => ({}))) as {
         ok?: boolean;
+        kind?: string;
         reference?: string;
-        status?: string;
         statusUrl?: string;
         message?: string;
         fields?: FieldError[];

@@ -34,7 +34,7 @@ describe('the calendar file in the confirmation mail', () => {
     const [id, s] = found;
     await env.DB.prepare('DELETE FROM registrations WHERE session_id = ?1').bind(id).run();
     await env.DB.prepare("DELETE FROM outbox WHERE subject LIKE '%' || ?1 || '%'").bind(s.title).run();
-    for (let i = 0; i < 4; i++) expect((await postJson('/api/registrations', registration(id))).status).toBe(201);
+    for (let i = 0; i < 4; i++) expect((await postJson('/api/registrations', registration(id))).status).toBe(202);
     const confirmed = await attachmentsOf('registration_confirmed', s.title);
     expect(confirmed).toHaveLength(3);
     expect(await attachmentsOf('registration_waitlisted', s.title)).toEqual([null]);

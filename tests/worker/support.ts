@@ -5,6 +5,7 @@ import worker from '../../functions/index';
 import type { Catalog, CatalogSession } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { statusOn } from '../../src/lib/status';
+import { emailKey } from '../../src/schemas/fields';
 import applicant from '../fixtures/application.json';
 
 export const ORIGIN = 'https://careers.example';
@@ -72,9 +73,25 @@ export const count = async (sql: string, ...args: unknown[]) =>
       .first<{ n: number }>()
   )?.n ?? 0;
 
+/**
+ * Signs up for a session as its page does. The answer never says whether a seat was taken (nobody may learn who
+ * registered), so the reference and status are read from the database, by the address that signed up.
+ */
+export async function signUp(
+  sessionId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ response: Response; reference: string; status: string }> {
+  const body = registration(sessionId, overrides);
+  const response = await postJson('/api/registrations', body);
+  const row = await env.DB.prepare('SELECT reference, status FROM registrations WHERE session_id = ?1 AND email_key = ?2 ORDER BY id DESC')
+    .bind(sessionId, emailKey(String(body['email'])))
+    .first<{ reference: string; status: string }>();
+  return { response, reference: row?.reference ?? '', status: row?.status ?? '' };
+}
+
 /** Signs up for a session as its page does; the reference of the new registration. */
 export async function register(sessionId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  return ((await (await postJson('/api/registrations', registration(sessionId, overrides))).json()) as { reference: string }).reference;
+  return (await signUp(sessionId, overrides)).reference;
 }
 
 /** The token of the first link to `path` (e.g. /api/registrations/cancel) in a mail or a page. */
@@ -98,3 +115,15 @@ export const asStaff = (path: string, init: RequestInit = {}) =>
     headers: { Authorization: staffLogin, 'Sec-Fetch-Site': 'same-origin', ...(init.headers ?? {}) },
     redirect: 'manual',
   });
+
+/** Mails the fake provider received (every test file's), as it received them: the outbox keeps no token once sent. */
+export async function delivered(to?: string): Promise<{ key: string; to: string; subject: string; text: string; accepted: boolean }[]> {
+  const all = (await (await fetch(`${(env as Env).RESEND_BASE_URL}/_sent`)).json()) as {
+    key: string;
+    to: string;
+    subject: string;
+    text: string;
+    accepted: boolean;
+  }[];
+  return to === undefined ? all : all.filter((m) => m.to === to);
+}

@@ -32,7 +32,9 @@ export function received(encoding: Encoding, body: Record<string, unknown>): Rec
 
 /** The columns a 2xx must hold: what was received, less the key, the consent and (registrations) the support needs. */
 export function storedShape(kind: Kind, input: Record<string, unknown>): Pick<Expectation, 'payload' | 'supportNeeds'> {
-  const { idempotencyKey: _k, consent: _c, supportNeeds, ...payload } = input;
+  const { idempotencyKey: _k, consent: _c, supportNeeds, ...sent } = input;
+  // Text is stored as sent, except the address: stored and mailed in its NFKC form, trimmed (src/schemas/fields.ts).
+  const payload = typeof sent['email'] === 'string' ? { ...sent, email: sent['email'].normalize('NFKC').trim() } : sent;
   if (kind === 'applications') return { payload: { work: [], ...payload } };
   return { payload, supportNeeds: typeof supportNeeds === 'string' ? supportNeeds : null };
 }
