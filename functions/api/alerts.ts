@@ -156,10 +156,12 @@ alerts.post('/manage', async (c) => {
     const { fields } = await readSubmission(c.req.raw, { maxBytes: MAX_BODY });
     const alert = await alertByToken(c.env.DB, fields['token']);
     if (!alert) return manageInvalid(c);
+    // Only an active alert's frequency changes; a stopped or unconfirmed one says so instead of claiming a change.
+    if (alert.status !== 'active') return await managePage(c, alert, String(fields['token']), t.notChangedLead[alert.status]);
     const frequency = parseFrequency(fields['frequency']);
     await setFrequency(c.env.DB, alert.id, frequency);
-    // The alert as it now stands (only an active alert's frequency changes), without reading it again.
-    return await managePage(c, alert.status === 'active' ? { ...alert, frequency } : alert, String(fields['token']), t.changedLead);
+    // The alert as it now stands, without reading it again.
+    return await managePage(c, { ...alert, frequency }, String(fields['token']), t.changedLead);
   } catch (e) {
     if (e instanceof Problem) return refuse(c, e, false);
     return refuse(c, unavailable(), false);

@@ -190,13 +190,28 @@ export async function confirm(env: Env, token: unknown, now: Date): Promise<stri
 }
 
 /** Stops an alert for good: no mail is ever written for it again, and its address is forgotten. */
+/**
+ * Stops an alert and erases its address at once, as the privacy notice says: from the alert (address and its
+ * comparison key) and from the stored copies of the alert mails already sent to it, unless another alert of the same
+ * address is still running. Only the record that a stopped alert existed stays, for 30 days.
+ */
 export async function stop(db: D1Database, alertId: number, now: Date): Promise<void> {
-  await db
-    .prepare(
-      "UPDATE job_alerts SET status = 'stopped', stopped_at = ?2, email = '', confirm_token_hash = NULL WHERE id = ?1 AND status != 'stopped'",
-    )
-    .bind(alertId, now.toISOString())
-    .run();
+  await db.batch([
+    db
+      .prepare(
+        `UPDATE outbox SET recipient = '', recipient_key = NULL
+         WHERE kind IN ('alert_confirm', 'alert_digest') AND status IN ('sent', 'parked')
+           AND recipient_key = (SELECT email_key FROM job_alerts WHERE id = ?1 AND status != 'stopped')
+           AND NOT EXISTS (SELECT 1 FROM job_alerts o WHERE o.id != ?1 AND o.status != 'stopped'
+             AND o.email_key = (SELECT email_key FROM job_alerts WHERE id = ?1))`,
+      )
+      .bind(alertId),
+    db
+      .prepare(
+        "UPDATE job_alerts SET status = 'stopped', stopped_at = ?2, email = '', email_key = '', confirm_token_hash = NULL WHERE id = ?1 AND status != 'stopped'",
+      )
+      .bind(alertId, now.toISOString()),
+  ]);
 }
 
 export async function setFrequency(db: D1Database, alertId: number, frequency: Frequency): Promise<void> {

@@ -15,8 +15,11 @@ const LEASE_MS = 5 * 60_000;
 
 export interface Envelope extends Mail {
   kind: string;
-  /** The address, or an SQL expression that reads it in the same statement (over the condition's parameters ?11 …). */
-  to: string | { sql: string };
+  /**
+   * The address, or an SQL expression that reads it in the same statement (over the condition's parameters ?11 …),
+   * then with the key of the address it must be (for the daily cap).
+   */
+  to: string | { sql: string; key?: string };
   attachments?: { filename: string; content: string; contentType?: string }[];
   headers?: Record<string, string>;
 }
@@ -79,7 +82,7 @@ export function enqueue(
 ): D1PreparedStatement {
   const typed = typeof mail.to === 'string';
   const recipient = typeof mail.to === 'string' ? '?2' : mail.to.sql;
-  const key = typeof mail.to === 'string' ? emailKey(mail.to) : null;
+  const key = typeof mail.to === 'string' ? emailKey(mail.to) : (mail.to.key ?? null);
   const capped = key !== null && CAPPED.includes(mail.kind);
   // The cap's parameters come after the caller's (?11 …).
   const k = 11 + (when?.bind.length ?? 0);

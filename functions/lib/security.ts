@@ -82,10 +82,7 @@ function ipv6Groups(address: string): number[] | null {
 export async function assertWithinRate(env: Env, request: Request, route: string): Promise<void> {
   if (env.RATE_LIMIT === 'off') return;
   const client = clientKey(request.headers.get('CF-Connecting-IP'));
-  const [mine, all] = await Promise.all([
-    env.SUBMIT_LIMITER.limit({ key: `${route}:${client}` }),
-    env.ROUTE_CEILING.limit({ key: route }),
-  ]);
+  const [mine, all] = await Promise.all([env.SUBMIT_LIMITER.limit({ key: `${route}:${client}` }), env.ROUTE_CEILING.limit({ key: route })]);
   if (!mine.success || !all.success) throw new Problem(429, 'rate_limited', t.rateLimited);
 }
 

@@ -24,13 +24,22 @@ export function mediaType(request: Request): string {
 export const answersInJson = (request: Request) =>
   mediaType(request) === JSON_TYPE || (request.headers.get('Accept') ?? '').startsWith(JSON_TYPE);
 
+/** A byte limit as a person reads it: 4KB, 32KB, 5.3MB. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)}MB`;
+  return `${Math.floor(bytes / 1024)}KB`;
+}
+
+/** The 413 message, true to the route: its real limit, and an attachment only where the form has one. */
+export const tooLargeMessage = (maxBytes: number, withFile: boolean) =>
+  withFile
+    ? `送信内容が大きすぎます（上限 ${sizeText(maxBytes)}）。添付ファイルを小さくしてから、もう一度送信してください`
+    : `送信内容が大きすぎます（上限 ${sizeText(maxBytes)}）。入力した内容を短くしてから、もう一度送信してください`;
+
 /** The whole body, refused with 413 as soon as it passes `maxBytes` (from Content-Length before reading anything). */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const tooBig = new Problem(
-    413,
-    'too_large',
-    `送信内容が大きすぎます（上限 ${Math.floor(maxBytes / 1024 / 1024) || 1}MB）。添付ファイルを小さくしてください`,
-  );
+async function readLimited(request: Request, maxBytes: number, withFile: boolean): Promise<Uint8Array> {
+  const tooBig = new Problem(413, 'too_large', tooLargeMessage(maxBytes, withFile));
   const declared = Number(request.headers.get('Content-Length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > maxBytes) throw tooBig;
   if (!request.body) return new Uint8Array();
@@ -66,7 +75,7 @@ export async function readSubmission(
   if (type !== FORM && type !== MULTIPART && type !== JSON_TYPE) {
     throw new Problem(415, 'unsupported_type', '送信形式に対応していません。フォームから送信してください');
   }
-  const body = await readLimited(request, maxBytes);
+  const body = await readLimited(request, maxBytes, fileFields.length > 0);
 
   if (type === JSON_TYPE) {
     let parsed: unknown;

@@ -42,6 +42,11 @@ export const alertsCopy = {
   status: { pending: '確認待ち', active: '配信中', stopped: '停止済み' } as Record<'pending' | 'active' | 'stopped', string>,
   changeButton: '頻度を変更する',
   changedLead: 'お知らせの頻度を変更しました。',
+  /** A frequency change asked of an alert that is not running: nothing was changed. */
+  notChangedLead: {
+    pending: 'このお知らせはまだ確認されていないため、頻度は変更していません。確認のメールのリンクから登録を完了してください。',
+    stopped: 'このお知らせは配信を停止しているため、頻度は変更していません。',
+  } as Record<'pending' | 'stopped', string>,
   stopButton: '配信を停止する',
   stoppedTitle: '配信を停止しました',
   stoppedLead: 'メールでのお知らせを停止しました。今後、このお知らせのメールはお送りしません。',

@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 // No `new Function` fast path: a strict Content-Security-Policy (no 'unsafe-eval') forbids it in the browser,
 // and Workers forbid it too. The check zod makes to find out is itself reported as a violation.
-z.config({ jitless: true });
+// Every check carries its own Japanese message; anything else zod finds (a list where text was expected, an object
+// where a list was) gets this one instead of zod's English. It happens only when a request was not sent by our forms.
+z.config({
+  jitless: true,
+  customError: () => '送信された内容の形式が正しくありません。ページを読み込み直して、もう一度入力してください',
+});
 
 // C0 controls other than tab/CR/LF, DEL, and C1 controls.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point

@@ -210,15 +210,19 @@ describe('digests', () => {
     const [confirmMail] = await mailsTo(email, 'alert_confirm');
     const listUnsubscribe = (JSON.parse(confirmMail?.headers ?? '{}') as Record<string, string>)['List-Unsubscribe'] ?? '';
     const url = new URL(listUnsubscribe.slice(1, -1));
+    const id = (await alertOf(email))?.id;
     const r = await SELF.fetch(`${ORIGIN}${url.pathname}${url.search}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
     });
     expect(r.status).toBe(200);
-    const alert = await alertOf(email);
-    expect(alert?.status).toBe('stopped');
-    expect(alert?.email).toBe('');
+    // The address and its comparison key are erased at once, as the privacy notice says.
+    expect(await alertOf(email)).toBeNull();
+    const alert = await env.DB.prepare('SELECT status, email, email_key FROM job_alerts WHERE id = ?1')
+      .bind(id)
+      .first<{ status: string; email: string; email_key: string }>();
+    expect(alert).toEqual({ status: 'stopped', email: '', email_key: '' });
     await sendDigests(env, noonJst(job.opensOn));
     await sendDigests(env, noonJst(job.opensOn, 8));
     expect(await mailsTo(email, 'alert_digest')).toEqual([]);
