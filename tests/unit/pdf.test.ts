@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflateBudget, inspectPdf, PDF_CHECKS, type PdfVerdict } from '../../functions/lib/pdf';
@@ -156,6 +157,13 @@ describe('inspectPdf: files people make', () => {
     ]);
     const verdict = await accepted(file);
     expect(verdict.inflatedBytes).toBe(content.length);
+  });
+
+  it('accepts a PDF printed by Chromium (Japanese text, embedded fonts, https and mailto links)', async () => {
+    // Made by tests/fixtures/pdf/make-chromium-cv.mjs ("印刷→PDF").
+    const file = readFileSync(new URL('../fixtures/pdf/chromium-cv.pdf', import.meta.url));
+    const verdict = await accepted(file);
+    expect(verdict.inflatedBytes).toBeGreaterThan(0);
   });
 
   it('accepts an /OpenAction that only sets the view: a destination, or a GoTo action', async () => {
