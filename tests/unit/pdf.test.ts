@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflateBudget, inspectPdf, PDF_CHECKS, type PdfVerdict } from '../../functions/lib/pdf';
+import { pdfCheckLabels, pdfRefusalMessages } from '../../functions/lib/pdf-messages';
 
 // PDFs are built here, object by object, with a correct xref table: each test shows the bytes it is about.
 
@@ -514,5 +515,12 @@ describe('inspectPdf: decompression bombs', () => {
     const { user, system } = process.cpuUsage(cpu);
     expect((user + system) / 1000).toBeLessThan(1000);
     expect(verdict.inflatedBytes).toBeGreaterThan(8_000_000);
+  });
+});
+
+describe('the Japanese words', () => {
+  it('has a message for every refusal and a label for every check', () => {
+    for (const text of Object.values(pdfRefusalMessages)) expect(text).toMatch(/PDF/);
+    expect(Object.keys(pdfCheckLabels)).toEqual([...PDF_CHECKS]);
   });
 });
