@@ -13,6 +13,8 @@ import { storeApplication } from '../lib/applications';
 import { judgeJob, loadCatalog } from '../lib/catalog';
 import { intake, unavailable } from '../lib/intake';
 import { deliver } from '../lib/outbox';
+import { inspectPdf } from '../lib/pdf';
+import { pdfRefusalMessages } from '../lib/pdf-messages';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { answersInJson } from '../lib/submission';
@@ -21,12 +23,6 @@ export const applications = new Hono<{ Bindings: Env }>();
 
 const MAX_BODY = applicationLimits.cvBytes + 256 * 1024;
 const closedMessage = { unknown: t.jobUnknown, external: t.jobExternal, upcoming: t.jobUpcoming, closed: t.jobClosed } as const;
-
-/** A PDF starts with %PDF- (the name and the declared type say nothing). */
-async function isPdf(file: File): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
-  return String.fromCharCode(...head) === '%PDF-';
-}
 
 applications.post('/', async (c) => {
   const asJson = answersInJson(c.req.raw);
@@ -52,14 +48,22 @@ applications.post('/', async (c) => {
     if (cv) {
       if (cv.size > applicationLimits.cvBytes)
         throw new Problem(413, 'cv_too_large', t.pdfTooLarge, [{ field: 'cv', message: t.pdfTooLarge }]);
-      if (!(await isPdf(cv))) throw new Problem(422, 'cv_not_pdf', t.notPdf, [{ field: 'cv', message: t.notPdf }]);
+    }
+    // Read once: the bytes inspected are the bytes stored.
+    const document = cv ? new Uint8Array(await cv.arrayBuffer()) : undefined;
+    if (document) {
+      const verdict = await inspectPdf(document);
+      if (!verdict.ok) {
+        const message = pdfRefusalMessages[verdict.reason];
+        throw new Problem(422, `cv_${verdict.reason}`, message, [{ field: 'cv', message }]);
+      }
     }
 
     const verdict = judgeJob(await loadCatalog(c.env.ASSETS), data.jobId, now);
     if (!verdict.ok) throw new Problem(verdict.reason === 'unknown' ? 404 : 409, `job_${verdict.reason}`, closedMessage[verdict.reason]);
     const job = verdict.job;
 
-    const stored = await storeApplication(c.env, data, job, cv, now);
+    const stored = await storeApplication(c.env, data, job, document, now);
     c.executionCtx.waitUntil(deliver(c.env, stored.mails, { now }).catch(() => undefined));
     if (asJson)
       return c.json({ ok: true, reference: stored.reference, job: job.title, statusUrl: stored.statusUrl }, stored.created ? 201 : 200);

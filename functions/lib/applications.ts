@@ -27,8 +27,8 @@ export function stagesOf(job: CatalogJob | undefined): { label: string; when?: s
 }
 
 /** Without a key from the page's script (no JavaScript), the same content is the same application. */
-async function contentKey(payload: object, cv: File | undefined): Promise<string> {
-  return `c-${(await sha256Hex(JSON.stringify(payload) + (cv ? `#${cv.size}` : ''))).slice(0, 40)}`;
+async function contentKey(payload: object, cv: Uint8Array | undefined): Promise<string> {
+  return `c-${(await sha256Hex(JSON.stringify(payload) + (cv ? `#${cv.byteLength}` : ''))).slice(0, 40)}`;
 }
 
 export interface Stored {
@@ -52,7 +52,8 @@ export async function storeApplication(
   env: Env,
   data: Application,
   job: { title: string; closesOn: string },
-  cv: File | undefined,
+  /** The CV's bytes, already inspected (lib/pdf.ts). */
+  cv: Uint8Array | undefined,
   now: Date,
 ): Promise<Stored> {
   const db = env.DB;
@@ -70,7 +71,7 @@ export async function storeApplication(
   const statusToken = newToken();
   const statusUrl = links.status(statusToken);
   const cvKey = cv ? `cv/${crypto.randomUUID()}.pdf` : null;
-  if (cv && cvKey) await env.DOCUMENTS.put(cvKey, await cv.arrayBuffer(), { httpMetadata: { contentType: 'application/pdf' } });
+  if (cv && cvKey) await env.DOCUMENTS.put(cvKey, cv, { httpMetadata: { contentType: 'application/pdf' } });
 
   const received = mails.applicationReceived({ name: data.name, reference, jobTitle: job.title, statusUrl });
   const notice = mails.applicationNotice({ reference, jobTitle: job.title, staffUrl: links.staffApplication(reference) });

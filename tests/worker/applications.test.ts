@@ -223,13 +223,25 @@ describe('a plain form post, without JavaScript', () => {
   });
 
   it('stores a PDF CV in R2 byte for byte', async () => {
-    const bytes = new Uint8Array(300_000);
-    bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
-    for (let i = 9; i < bytes.length; i++) bytes[i] = (i * 31) % 256;
-    const data = form(open);
-    data.set('cv', new File([bytes], '職務経歴書.pdf', { type: 'application/pdf' }));
-    const r = await postForm('/api/applications', data);
-    expect(r.status).toBe(201);
+    // A real PDF structure (the Worker inspects it) around a 300 KB stream of every byte value.
+    const enc = (text: string) => new TextEncoder().encode(text);
+    const data = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256);
+    const parts = [
+      enc('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n'),
+      enc(`3 0 obj\n<< /Length ${data.length} >>\nstream\n`),
+      data,
+      enc('\nendstream\nendobj\ntrailer\n<< /Size 4 /Root 1 0 R >>\n%%EOF\n'),
+    ];
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+      bytes.set(p, offset);
+      offset += p.length;
+    }
+    const body = form(open);
+    body.set('cv', new File([bytes], '職務経歴書.pdf', { type: 'application/pdf' }));
+    const r = await postForm('/api/applications', body);
+    expect(r.status, await r.clone().text()).toBe(201);
     const reference = (await r.text()).match(/class="reference">([^<]+)</)?.[1];
     const row = await env.DB.prepare('SELECT cv_key FROM applications WHERE reference = ?1').bind(reference).first<{ cv_key: string }>();
     const stored = await env.DOCUMENTS.get(row?.cv_key ?? '');

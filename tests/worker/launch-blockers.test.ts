@@ -75,18 +75,21 @@ describe('2. a flood from one network, or aimed at one inbox', () => {
 
   it('turns a burst of notices to the ward into one summary mail', async () => {
     await drain();
+    const after = await count('SELECT COALESCE(MAX(id), 0) AS n FROM outbox');
     for (let i = 0; i < 25; i++) await postJson('/api/applications', application(jobId));
     expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'application_notice' AND status = 'pending'")).toBe(25);
     await relay(env, { spacingMs: 0 });
     expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'application_notice' AND status = 'pending'")).toBe(0);
     const summaries = await env.DB.prepare(
-      "SELECT recipient, subject, body, status FROM outbox WHERE kind = 'application_notice_summary'",
-    ).all<{
-      recipient: string;
-      subject: string;
-      body: string;
-      status: string;
-    }>();
+      "SELECT recipient, subject, body, status FROM outbox WHERE kind = 'application_notice_summary' AND id > ?1",
+    )
+      .bind(after)
+      .all<{
+        recipient: string;
+        subject: string;
+        body: string;
+        status: string;
+      }>();
     expect(summaries.results).toHaveLength(1);
     expect(summaries.results[0]?.recipient).toBe(site.mail.notify);
     expect(summaries.results[0]?.subject).toContain('25件');
@@ -298,5 +301,82 @@ describe('14. every message is true and Japanese', () => {
     const message = ((await claim.json()) as { message: string }).message;
     expect(message).toContain('すでにキャンセルされている');
     expect(message).not.toContain('期限');
+  });
+});
+
+describe('15. a CV with active content, a polyglot or a bomb is refused, in Japanese, and nothing is stored', () => {
+  const bytes = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const join = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+      out.set(p, offset);
+      offset += p.length;
+    }
+    return out;
+  };
+  /** A one-page PDF whose catalog carries `catalog`, plus a stream of `data` (Flate-compressed when asked). */
+  async function pdf(catalog: string, data = bytes('BT ET'), flate = false, head = '%PDF-1.7\n'): Promise<Uint8Array> {
+    const body = flate
+      ? new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer())
+      : data;
+    return join([
+      bytes(`${head}1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalog} >>\nendobj\n`),
+      bytes('2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n'),
+      bytes('3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n'),
+      bytes(`4 0 obj\n<< ${flate ? '/Filter /FlateDecode ' : ''}/Length ${body.length} >>\nstream\n`),
+      body,
+      bytes('\nendstream\nendobj\ntrailer\n<< /Size 5 /Root 1 0 R >>\n%%EOF\n'),
+    ]);
+  }
+  async function apply(file: Uint8Array) {
+    const body = application(jobId, { idempotencyKey: undefined, email: `cv${crypto.randomUUID().slice(0, 8)}@example.jp` });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(body)) {
+      if (v === undefined) continue;
+      if (k === 'work')
+        (v as Record<string, string>[]).forEach((row, i) => {
+          for (const [f, x] of Object.entries(row)) form.set(`work.${i}.${f}`, x);
+        });
+      else form.set(k, String(v));
+    }
+    form.set('cv', new File([file], 'cv.pdf', { type: 'application/pdf' }));
+    return postForm('/api/applications', form, { Accept: 'application/json' });
+  }
+  const stored = () => count('SELECT COUNT(*) AS n FROM applications');
+
+  for (const [label, make, code, words] of [
+    ['OpenAction JavaScript', () => pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'cv_active_content', 'JavaScript'],
+    ['a #-escaped /Launch', () => pdf('/OpenAction << /S /L#61unch /F (cmd.exe) >>'), 'cv_active_content', 'JavaScript'],
+    [
+      'an embedded file',
+      () => pdf('/Names << /EmbeddedFiles << /Names [(a.exe) 5 0 R] >> >>'),
+      'cv_active_content',
+      '埋め込まれたファイル',
+    ],
+    ['a PDF/HTML polyglot', () => pdf('', bytes('<html><script>alert(1)</script></html>')), 'cv_polyglot', 'ウェブページ'],
+    ['a 50 MB deflate bomb', () => pdf('', new Uint8Array(50 * 1024 * 1024), true), 'cv_bomb', '極端に大きく'],
+  ] as const)
+    it(`refuses ${label}`, async () => {
+      const before = await stored();
+      const objects = (await env.DOCUMENTS.list()).objects.length;
+      const r = await apply(await make());
+      expect(r.status).toBe(422);
+      const body = (await r.json()) as { error: string; fields: { field: string; message: string }[] };
+      expect(body.error).toBe(code);
+      expect(body.fields.find((f) => f.field === 'cv')?.message).toContain(words);
+      expect(await stored()).toBe(before);
+      expect((await env.DOCUMENTS.list()).objects.length).toBe(objects);
+    }, 30_000);
+
+  it('accepts a plain PDF and stores the bytes it inspected', async () => {
+    const file = await pdf('', bytes('BT /F1 12 Tf 72 720 Td (JavaScript is only text here) Tj ET'), true);
+    const r = await apply(file);
+    expect(r.status).toBe(201);
+    const key = (
+      await env.DB.prepare('SELECT cv_key FROM applications WHERE cv_key IS NOT NULL ORDER BY id DESC').first<{ cv_key: string }>()
+    )?.cv_key;
+    const object = await env.DOCUMENTS.get(key ?? '');
+    expect(new Uint8Array((await object?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(file);
   });
 });

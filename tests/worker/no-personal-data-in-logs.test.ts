@@ -123,7 +123,13 @@ describe('no personal data in any log line', () => {
     const a = await call(json('/api/applications', application(jobId, { ...person, supportNeeds: undefined, qualifications: marker })));
     expect(a.status).toBe(201);
     const form = application(jobId, { ...person, supportNeeds: undefined, idempotencyKey: undefined });
-    const cv = new File(['%PDF-1.7 ', marker], `${marker}.pdf`, { type: 'application/pdf' });
+    const cv = new File(
+      [
+        `%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Lang (${marker}) >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+      ],
+      `${marker}.pdf`,
+      { type: 'application/pdf' },
+    );
     const data = new FormData();
     for (const [k, v] of flat(Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined)))) data.set(k, v);
     data.set('cv', cv);
