@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { TEST_TODAY } from './tests/clock';
 
 /** A port unlikely to be taken, so tests never meet a developer's own `npm start`. */
 export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 8791);
@@ -33,7 +34,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The real Worker and assets, with a database of their own that each run starts afresh.
-    command: `rm -rf ${E2E_STATE} && PERSIST_TO=${E2E_STATE} PORT=${E2E_PORT} WRANGLER_DEV_ARGS='--var STAFF_USER:${E2E_STAFF.username} --var STAFF_PASSWORD:${E2E_STAFF.password}' bash scripts/serve.sh`,
+    command: `rm -rf ${E2E_STATE} && PERSIST_TO=${E2E_STATE} PORT=${E2E_PORT} WRANGLER_DEV_ARGS='--var STAFF_USER:${E2E_STAFF.username} --var STAFF_PASSWORD:${E2E_STAFF.password} --var CLOCK_TODAY:${TEST_TODAY}' bash scripts/serve.sh`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

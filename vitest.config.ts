@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { TEST_TODAY } from './tests/clock';
 
 /** A free port on 127.0.0.1 for the fake Resend server, so parallel runs never collide. */
 async function freePort(): Promise<number> {
@@ -30,6 +31,8 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
                 RATE_LIMIT: 'off',
+                // The Worker's clock reads the suites' one day (tests/clock.ts), whatever the machine's date.
+                CLOCK_TODAY: TEST_TODAY,
                 RESEND_API_KEY: 're_test_fake',
                 RESEND_BASE_URL: fakeResend,
                 RESEND_TIMEOUT_MS: '1000',

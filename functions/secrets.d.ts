@@ -9,6 +9,8 @@ interface Env {
   TURNSTILE_SECRET_KEY?: string;
   /** Only for tests: a fake Turnstile server. */
   TURNSTILE_VERIFY_URL?: string;
+  /** Only for tests: the calendar day the Worker's clock reads (lib/clock.ts). Never set in production. */
+  CLOCK_TODAY?: string;
 }
 
 interface Env {

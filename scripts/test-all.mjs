@@ -4,6 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+// One "today" for the build, the Worker and the browser (tests/clock.ts, decision 0010): the suites pass in any year.
+process.env['BUILD_TODAY'] = JSON.parse(readFileSync('tests/clock.json', 'utf8')).today;
+
 const reports = 'reports';
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });

@@ -20,6 +20,7 @@ import {
   stop,
   subscribe,
 } from '../lib/alerts';
+import { now as clock } from '../lib/clock';
 import { unavailable } from '../lib/intake';
 import { deliver } from '../lib/outbox';
 import { Problem } from '../lib/problem';
@@ -44,7 +45,7 @@ alerts.post('/', async (c) => {
     const queued = await subscribe(
       c.env,
       { email, emailKey: emailKey(email), filters: parseFilters(fields), frequency: parseFrequency(fields['frequency']) },
-      new Date(),
+      clock(c.env),
     );
     if (queued.length) c.executionCtx.waitUntil(deliver(c.env, queued).catch(() => undefined));
     if (asJson) return c.json({ ok: true }, 202);
@@ -62,7 +63,7 @@ const confirmInvalid = (c: Ctx) => page(c, 404, t.confirmTitle, html`<h1>${t.con
 alerts.get('/confirm', async (c) => {
   try {
     const token = c.req.query('token') ?? '';
-    const alert = await pendingByConfirmToken(c.env.DB, token, new Date());
+    const alert = await pendingByConfirmToken(c.env.DB, token, clock(c.env));
     if (!alert) return confirmInvalid(c);
     return buttonPage(c, {
       title: t.confirmTitle,
@@ -80,7 +81,7 @@ alerts.post('/confirm', async (c) => {
   try {
     assertSameOrigin(c.req.raw);
     const { fields } = await readSubmission(c.req.raw, { maxBytes: MAX_BODY });
-    const manageToken = await confirm(c.env, fields['token'], new Date());
+    const manageToken = await confirm(c.env, fields['token'], clock(c.env));
     if (!manageToken) return confirmInvalid(c);
     return page(
       c,
@@ -177,7 +178,7 @@ alerts.post('/unsubscribe', async (c) => {
   try {
     const alert = await alertByToken(c.env.DB, c.req.query('token'));
     if (!alert) return manageInvalid(c);
-    await stop(c.env.DB, alert.id, new Date());
+    await stop(c.env.DB, alert.id, clock(c.env));
     return page(c, 200, t.stoppedTitle, html`<h1>${t.stoppedTitle}</h1><p>${t.stoppedLead}</p>${back}`);
   } catch {
     return refuse(c, unavailable(), false);

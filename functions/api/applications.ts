@@ -11,6 +11,7 @@ import {
 } from '../../src/schemas/application';
 import { storeApplication } from '../lib/applications';
 import { judgeJob, loadCatalog } from '../lib/catalog';
+import { now as clock } from '../lib/clock';
 import { intake, unavailable } from '../lib/intake';
 import { deliver } from '../lib/outbox';
 import { inspectPdf } from '../lib/pdf';
@@ -26,7 +27,7 @@ const closedMessage = { unknown: t.jobUnknown, external: t.jobExternal, upcoming
 
 applications.post('/', async (c) => {
   const asJson = answersInJson(c.req.raw);
-  const now = new Date();
+  const now = clock(c.env);
   let back: string | undefined;
   try {
     const input = await intake(c, {

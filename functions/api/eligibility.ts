@@ -12,6 +12,7 @@ import { resultHtml } from '../../src/lib/eligibility-view';
 import { html, raw } from '../../src/lib/html';
 import { fieldErrors } from '../../src/schemas/messages';
 import { personInputSchema } from '../../src/schemas/rules';
+import { now as clock } from '../lib/clock';
 import { Problem } from '../lib/problem';
 import { page, refuse } from '../lib/respond';
 import { loadRules } from '../lib/rules';
@@ -43,7 +44,7 @@ eligibility.post('/', async (c) => {
     const rules = await loadRules(c.env.ASSETS);
     const routes = rules.routes.map((r) => r.id);
     back = backTo(fields, routes);
-    const today = todayInTokyo();
+    const today = todayInTokyo(clock(c.env));
 
     const read = readCheckerForm(fields, rules, today);
     if (!read.ok) throw new Problem(422, 'invalid', t.errorTitle, read.errors);

@@ -9,6 +9,7 @@ import { formatDate } from '../../src/lib/dates';
 import { html } from '../../src/lib/html';
 import { registrationSchema } from '../../src/schemas/registration';
 import { judgeSession, loadCatalog, sessionIn } from '../lib/catalog';
+import { now as clock } from '../lib/clock';
 import { intake, unavailable } from '../lib/intake';
 import { deliver, relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
@@ -25,7 +26,7 @@ const when = (s: CatalogSession) => `${s.dates.map(formatDate).join('、')} ${s.
 
 registrations.post('/', async (c) => {
   const asJson = answersInJson(c.req.raw);
-  const now = new Date();
+  const now = clock(c.env);
   let back: string | undefined;
   try {
     const input = await intake(c, {
@@ -108,7 +109,7 @@ registrations.post('/cancel', async (c) => {
     const catalog = await loadCatalog(c.env.ASSETS);
     const session = target && sessionIn(catalog, target.session_id);
     if (!target || target.status === 'cancelled' || !session) throw new Problem(404, 'invalid_token', t.cancelInvalid);
-    await cancelSeat(c.env.DB, target, session, new Date());
+    await cancelSeat(c.env.DB, target, session, clock(c.env));
     c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 5 }).catch(() => undefined));
     if (asJson) return c.json({ ok: true });
     return page(
@@ -154,7 +155,7 @@ registrations.post('/claim', async (c) => {
     if (!target) throw new Problem(404, 'invalid_token', t.claimInvalid);
     if (target.status === 'cancelled')
       throw target.lapsed ? new Problem(409, 'claim_lapsed', t.claimLapsed) : new Problem(409, 'cancelled', t.claimCancelled);
-    if (!(await claimSeat(c.env.DB, target, new Date()))) throw new Problem(409, 'claim_lapsed', t.claimLapsed);
+    if (!(await claimSeat(c.env.DB, target, clock(c.env)))) throw new Problem(409, 'claim_lapsed', t.claimLapsed);
     if (asJson) return c.json({ ok: true });
     return page(c, 200, t.claimTitle, html`<h1>${t.claimTitle}</h1><p>${t.claimDone}</p>`);
   } catch (e) {

@@ -9,6 +9,7 @@ import type { CatalogJob } from '../../src/lib/catalog';
 import { html, type Raw } from '../../src/lib/html';
 import { applicationByStatusToken, resendStatusLink, stagesOf, type Tracked, withdraw } from '../lib/applications';
 import { jobIn, loadCatalog } from '../lib/catalog';
+import { now as clock } from '../lib/clock';
 import { unavailable } from '../lib/intake';
 import { relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
@@ -81,7 +82,7 @@ status.post('/withdraw', async (c) => {
         after: html`<p><a href="/api/status?token=${token}">${t.title}</a></p>`,
       });
     }
-    await withdraw(c.env.DB, a.reference, new Date());
+    await withdraw(c.env.DB, a.reference, clock(c.env));
     return page(c, 200, t.withdrawConfirmTitle, html`<h1>${t.withdrawConfirmTitle}</h1><p>${t.withdrawDone}</p>`);
   } catch (e) {
     if (e instanceof Problem) return refuse(c, e, false);
@@ -101,7 +102,7 @@ status.post('/resend', async (c) => {
     const { fields } = await readSubmission(c.req.raw, { maxBytes: 4 * 1024 });
     const reference = typeof fields['reference'] === 'string' ? fields['reference'].normalize('NFKC').trim().toUpperCase() : '';
     const email = typeof fields['email'] === 'string' ? fields['email'] : '';
-    await resendStatusLink(c.env.DB, reference, email, new Date());
+    await resendStatusLink(c.env.DB, reference, email, clock(c.env));
     c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
 
     return page(c, 200, t.resendTitle, html`<h1>${t.resendTitle}</h1><p>${t.resendDone}</p>`);

@@ -3,6 +3,7 @@
  * landmarks and one h1, no horizontal scrolling at 320 px (200 % zoom), and keyboard-only use.
  */
 
+import { testNow } from '../clock';
 import { expectNoAxeViolations } from './support/axe';
 import { fillApplication, fillRegistration, uniqueEmail } from './support/fill';
 import { sitemapPaths } from './support/sitemap';
@@ -14,7 +15,7 @@ async function openTargets(page: Page) {
     jobs: Record<string, { applyOnline: boolean; opensOn: string; closesOn: string }>;
     sessions: Record<string, { capacity: number; registrationClosesOn: string }>;
   };
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(testNow());
   const job = Object.entries(catalog.jobs).find(([, j]) => j.applyOnline && j.opensOn <= today && today <= j.closesOn)?.[0];
   const session = Object.entries(catalog.sessions).find(([, s]) => s.capacity >= 50 && s.registrationClosesOn >= today)?.[0];
   if (!job || !session) throw new Error('the build has no open opening or large open session');

@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopGroup } from '../../scripts/process-groups.mjs';
+import { TEST_TODAY, testNow } from '../clock';
 import { subscribeAndConfirm } from './support/alerts';
 import { uniqueEmail } from './support/fill';
 import { local, type OutboxRow, readOutbox } from './support/outbox';
@@ -51,7 +52,7 @@ test.describe('job alert digests', () => {
     const child = spawn('bash', [join(dir, 'scripts', 'serve.sh')], {
       cwd: dir,
       detached: true, // a process group of its own, so that stopping it also stops workerd
-      env: toolEnv({ PORT: String(PORT), PERSIST_TO: state }),
+      env: toolEnv({ PORT: String(PORT), PERSIST_TO: state, WRANGLER_DEV_ARGS: `--var CLOCK_TODAY:${TEST_TODAY}` }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -110,12 +111,12 @@ test.describe('job alert digests', () => {
 
   test('one digest with the opening of the day, then one-click unsubscribe, then nothing more', async ({ page }) => {
     // Confirming, adding and the first run must fall on one Japan day: close to midnight, wait for the next.
-    const untilMidnight = DAY_MS - ((Date.now() + 9 * HOUR_MS) % DAY_MS);
+    const untilMidnight = DAY_MS - ((testNow().getTime() + 9 * HOUR_MS) % DAY_MS);
     const wait = untilMidnight < 3 * 60_000 ? untilMidnight + 1_000 : 0;
     test.setTimeout(180_000 + wait);
     await sleep(wait);
 
-    const today = japanDay(Date.now());
+    const today = japanDay(testNow().getTime());
     const tomorrow = addDays(today, 1);
     const a = { id: 'alerts-e2e-today', title: '事務（経験者採用・本日受付開始）', opensOn: today, closesOn: addDays(today, 28) };
     const b = { id: 'alerts-e2e-tomorrow', title: '事務（経験者採用・明日受付開始）', opensOn: tomorrow, closesOn: addDays(today, 35) };
@@ -136,7 +137,7 @@ test.describe('job alert digests', () => {
     expect(Object.keys(catalog.jobs)).toEqual(expect.arrayContaining([a.id, b.id]));
 
     // Run 1, now: A is open, B opens tomorrow. One digest per alert, each with A and without B.
-    const now = Date.now();
+    const now = testNow().getTime();
     expect(japanDay(now), 'the first run falls on the day the alerts were confirmed').toBe(today);
     await runMorningCron(page, now);
     const first = digests();

@@ -5,6 +5,8 @@
  * earn: with JavaScript (the checker page answers in place, no request to the Worker) and without (the Worker's page).
  * axe in the empty, error and result states.
  */
+
+import { testNow } from '../clock';
 import { expectNoAxeViolations } from './support/axe';
 import { field, postVia, watchErrors } from './support/fill';
 import { expect, type Page, test } from './support/test';
@@ -18,7 +20,7 @@ const CHECKER = '/eligibility/tokubetsuku-keiken-1/';
  * ago, then 2 years 2 months 契約社員 ending on 31 May last year. Both lie inside 「直近10年」 whatever today is, and the
  * counted total is one stretch of exactly 4 years 2 months (on 2026-11-24: 2021-04-01 to 2025-05-31).
  */
-const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric' }).format(new Date()));
+const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric' }).format(testNow()));
 const y = year - 5;
 const periods = [
   { from: `${y}-04-01`, to: `${y + 2}-03-31`, hours: '40', kind: '正社員' },

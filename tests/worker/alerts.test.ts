@@ -10,6 +10,7 @@ import { CRON } from '../../functions/index';
 import { sendDigests } from '../../functions/lib/alerts';
 import type { CatalogJob } from '../../src/lib/catalog';
 import { hiringTypes, jobFamilies, keyOf } from '../../src/lib/taxonomy';
+import { testNow } from '../clock';
 import { catalog, count, linkToken, ORIGIN, postForm, runCron } from './support';
 
 const run = crypto.randomUUID().slice(0, 8);
@@ -135,7 +136,7 @@ describe('confirming', () => {
     const token = tokenIn((await mailsTo(email))[0]?.body ?? '', 'confirm');
     await env.DB.prepare("UPDATE job_alerts SET expires_at = '2000-01-01T00:00:00.000Z' WHERE email_key = ?1").bind(email).run();
     expect((await postForm('/api/alerts/confirm', new URLSearchParams({ token }))).status).toBe(404);
-    await sendDigests(env, new Date());
+    await sendDigests(env, testNow());
     expect(await alertOf(email)).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { todayInTokyo } from '../../src/lib/dates';
+import { testNow } from '../clock';
 import { catalog, ORIGIN, postForm, postJson, registration } from './support';
 
 interface Attachment {
@@ -26,7 +27,7 @@ function events(text: string) {
 
 describe('the calendar file in the confirmation mail', () => {
   it('is attached to confirmations and promotions (not to waiting-list mail), with the events of /calendar/<id>.ics', async () => {
-    const today = todayInTokyo();
+    const today = todayInTokyo(testNow());
     const found = Object.entries((await catalog()).sessions).find(
       ([, s]) => s.capacity === 3 && s.waitlist >= 1 && s.registrationClosesOn >= today,
     );

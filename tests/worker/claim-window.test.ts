@@ -3,6 +3,7 @@ import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expireClaims } from '../../functions/lib/seats';
+import { testNow } from '../clock';
 import { catalog, linkToken, ORIGIN, postForm, register } from './support';
 
 let sessionId: string;
@@ -36,14 +37,14 @@ describe('the claim window', () => {
     await cancelFirst();
     const promoted = await statusOf(refs[3] ?? '');
     expect(promoted?.status).toBe('confirmed');
-    const hours = (Date.parse(promoted?.claim_until ?? '') - Date.now()) / 3_600_000;
+    const hours = (Date.parse(promoted?.claim_until ?? '') - testNow().getTime()) / 3_600_000;
     expect(hours).toBeGreaterThan(claimHours - 0.1);
     expect(hours).toBeLessThanOrEqual(claimHours);
     expect((await promotedMailTo(refs[3] ?? ''))?.body).toMatch(/までに、次のリンクから参加を確定してください/);
   });
 
   it('passes the seat to the next person when the window ends unconfirmed', async () => {
-    const passed = await expireClaims(env, new Date(Date.now() + (claimHours + 1) * 3_600_000));
+    const passed = await expireClaims(env, new Date(testNow().getTime() + (claimHours + 1) * 3_600_000));
     expect(passed).toBe(1);
     expect((await statusOf(refs[3] ?? ''))?.status).toBe('cancelled');
     expect((await statusOf(refs[4] ?? ''))?.status).toBe('confirmed');
@@ -58,7 +59,7 @@ describe('the claim window', () => {
     expect(r.status).toBe(200);
     expect(await r.text()).toContain('参加が確定しました');
     expect((await statusOf(refs[4] ?? ''))?.claim_until).toBeNull();
-    expect(await expireClaims(env, new Date(Date.now() + 30 * 24 * 3_600_000))).toBe(0);
+    expect(await expireClaims(env, new Date(testNow().getTime() + 30 * 24 * 3_600_000))).toBe(0);
     expect((await statusOf(refs[4] ?? ''))?.status).toBe('confirmed');
   });
 

@@ -7,8 +7,10 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { todayInTokyo } from '../../src/lib/dates';
 import { applicationSchema } from '../../src/schemas/application';
 import { registrationSchema } from '../../src/schemas/registration';
+import { testNow } from '../clock';
 import {
   type Encoding,
   encode,
@@ -32,7 +34,7 @@ let sessionId: string;
 
 /** The open session with the most places: hostile sign-ups must not run out of seats. */
 async function roomiestSession(): Promise<string> {
-  const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInTokyo(testNow());
   const [id] = Object.entries((await catalog()).sessions)
     .filter(([, s]) => s.registrationClosesOn >= today)
     .sort(([, a], [, b]) => b.capacity + b.waitlist - (a.capacity + a.waitlist))[0] ?? [''];

@@ -9,6 +9,7 @@ import { resendStatusLink } from '../../functions/lib/applications';
 import { MAIL_CAP, relay } from '../../functions/lib/outbox';
 import { todayInTokyo } from '../../src/lib/dates';
 import { site } from '../../src/site.config';
+import { testNow } from '../clock';
 import {
   application,
   asStaff,
@@ -39,7 +40,7 @@ const TOKEN = /token=[A-Za-z0-9_-]{40,64}/;
 
 /** An open session with a small capacity and a waiting list, emptied: promotions need both. */
 async function smallSession() {
-  const today = todayInTokyo();
+  const today = todayInTokyo(testNow());
   const found = Object.entries((await catalog()).sessions).find(
     ([, s]) => s.capacity <= 5 && s.waitlist >= 1 && s.registrationClosesOn >= today,
   );
@@ -102,7 +103,7 @@ describe('2. a flood from one network, or aimed at one inbox', () => {
 describe('3. mail a person is waiting for goes first', () => {
   it('sends a promotion mailed during a 2,000-mail backlog in the first relay run, in batches of 100', async () => {
     await drain();
-    const now = new Date().toISOString();
+    const now = testNow().toISOString();
     await env.DB.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
        INSERT INTO outbox (kind, recipient, subject, body, status, attempts, next_attempt_at, created_at, priority)
@@ -226,7 +227,7 @@ describe('11. the status-link resend does the same work whether or not reference
           };
         },
       });
-      await resendStatusLink(db, ref, email, new Date());
+      await resendStatusLink(db, ref, email, testNow());
       return calls;
     };
     const match = await traced(reference, 'resender@example.jp');

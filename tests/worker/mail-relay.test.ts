@@ -5,18 +5,19 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backoffMs, enqueue, MAX_ATTEMPTS, relay } from '../../functions/lib/outbox';
+import { testNow } from '../clock';
 import { application, count, jobIn, postJson } from './support';
 
 const fake = (env as Env).RESEND_BASE_URL ?? '';
 const setMode = (mode: 'ok' | 'fail' | 'reject' | 'slow') => fetch(`${fake}/_mode`, { method: 'POST', body: JSON.stringify({ mode }) });
 const sent = async () => (await (await fetch(`${fake}/_sent`)).json()) as { key: string; subject: string; accepted: boolean }[];
-const later = (ms: number) => new Date(Date.now() + ms);
+const later = (ms: number) => new Date(testNow().getTime() + ms);
 
 /** Subjects are unique per mail: other test files share the fake server, and their outbox ids overlap ours. */
 const subjectOf = (id: number) => `件名 ${id} ${testRun}`;
 const testRun = crypto.randomUUID();
 async function oneMail(kind = 'test'): Promise<number> {
-  const row = await enqueue(env.DB, { kind, to: 'someone@example.jp', subject: 'pending', body: '本文' }, new Date()).first<{
+  const row = await enqueue(env.DB, { kind, to: 'someone@example.jp', subject: 'pending', body: '本文' }, testNow()).first<{
     id: number;
   }>();
   const id = row?.id ?? 0;
@@ -47,7 +48,7 @@ describe('the relay', () => {
   it('keeps a mail for later, with backoff, when the provider fails (5xx)', async () => {
     await setMode('fail');
     const id = await oneMail();
-    const now = new Date();
+    const now = testNow();
     await relay(env, { now, onlyIds: [id], spacingMs: 0 });
     const row = await rowOf(id);
     expect(row?.['status']).toBe('pending');
@@ -133,7 +134,7 @@ describe('when the mail provider is down', () => {
     // Let the first tries made in the background of each request finish.
     await expect.poll(() => count("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sending'"), { timeout: 30_000 }).toBe(0);
     await setMode('ok');
-    let now = Date.now();
+    let now = testNow().getTime();
     for (let round = 0; round < 20; round++) {
       now += 7 * 3_600_000;
       await relay(env, { now: new Date(now), onlyIds: ids, spacingMs: 0, limit: 1000 });

@@ -10,6 +10,7 @@ import { env } from 'cloudflare:workers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import worker from '../../functions/index';
 import { relay } from '../../functions/lib/outbox';
+import { testNow } from '../clock';
 import { multipart } from './hostile/check';
 import { application, delivered, jobIn, ORIGIN, openSession, registration, runCron } from './support';
 
@@ -214,11 +215,11 @@ describe('no personal data in any log line', () => {
   });
 
   it('while the mail relay sends, retries, times out and parks mail addressed to the person', async () => {
-    const due = new Date(Date.now() + 86_400_000);
+    const due = new Date(testNow().getTime() + 86_400_000);
     // Mail still pending from the submissions above, and new ones for each provider answer.
     const enqueue = () =>
       env.DB.prepare("INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at) VALUES ('test', ?1, ?2, ?3, ?4, ?4)")
-        .bind(person.email, `件名 ${marker}`, `${person.name} 様\n${person.address}`, new Date().toISOString())
+        .bind(person.email, `件名 ${marker}`, `${person.name} 様\n${person.address}`, testNow().toISOString())
         .run();
     for (const answer of ['throw', 'fail', 'reject', 'hang'] as const) {
       await enqueue();
@@ -244,7 +245,7 @@ describe('no personal data in any log line', () => {
     // And the relay and purge crons.
     await enqueue();
     await runCron('* * * * *', due);
-    await runCron('30 15 * * *', new Date(Date.now() + 3 * 365 * 86_400_000));
+    await runCron('30 15 * * *', new Date(testNow().getTime() + 3 * 365 * 86_400_000));
   });
 
   it('while Turnstile cannot be reached (the submission is let through)', async () => {

@@ -11,6 +11,7 @@ import { statusOn } from '../../src/lib/status';
 import { applicationSchema } from '../../src/schemas/application';
 import { emailKey } from '../../src/schemas/fields';
 import { registrationSchema } from '../../src/schemas/registration';
+import { testNow } from '../clock';
 import { applicationFields, badJsonValue, badText, idempotencyKey, registrationFields, unknownName } from './hostile/arbitraries';
 import { type Encoding, encode, pinCatalog, send } from './hostile/check';
 import { type Kind, received, storedShape } from './hostile/shape';
@@ -23,7 +24,7 @@ let openSessions: string[];
 
 beforeAll(async () => {
   await pinCatalog();
-  const today = todayInTokyo();
+  const today = todayInTokyo(testNow());
   const built = await catalog();
   openJobs = Object.entries(built.jobs)
     .filter(([, j]) => j.applyOnline && statusOn(j, today) === 'open')

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { testNow } from '../clock';
 import { application, count, jobIn, postJson, runCron } from './support';
 
 describe('the retention purge (daily cron)', () => {
@@ -18,7 +19,7 @@ describe('the retention purge (daily cron)', () => {
         "INSERT INTO registrations (reference, session_id, idempotency_key, payload, support_needs, email_key, status, cancel_token_hash, created_at, updated_at, support_purge_after, purge_after) VALUES ('REG1-REG1', 's', 'k-reg-1', '{}', '車いす', 'a@b', 'confirmed', 'h1', ?1, ?1, ?1, ?2)",
       ).bind(past, future),
     ]);
-    await runCron('30 15 * * *', new Date());
+    await runCron('30 15 * * *', testNow());
     expect(await count("SELECT COUNT(*) AS n FROM applications WHERE reference = 'OLD1-OLD1'")).toBe(0);
     expect(await count("SELECT COUNT(*) AS n FROM applications WHERE reference = 'NEW1-NEW1'")).toBe(1);
     expect(await env.DOCUMENTS.get('cv/old.pdf')).toBeNull();
@@ -50,15 +51,15 @@ describe('the retention purge (daily cron)', () => {
         ),
       ),
     );
-    await runCron('30 15 * * *', new Date());
+    await runCron('30 15 * * *', testNow());
     expect(await count('SELECT COUNT(*) AS n FROM registrations WHERE id = ?1', gone)).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM registration_links WHERE registration_id = ?1', gone)).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM registration_links WHERE registration_id = ?1', kept)).toBe(1);
   });
 
   it('deletes job alerts stopped over 30 days ago, with their links, and keeps recent ones', async () => {
-    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
-    const recent = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const old = new Date(testNow().getTime() - 40 * 86_400_000).toISOString();
+    const recent = new Date(testNow().getTime() - 5 * 86_400_000).toISOString();
     const insert = async (stoppedAt: string) =>
       (
         await env.DB.prepare(
@@ -69,7 +70,7 @@ describe('the retention purge (daily cron)', () => {
       )?.id ?? 0;
     const gone = await insert(old);
     const kept = await insert(recent);
-    await runCron('30 15 * * *', new Date());
+    await runCron('30 15 * * *', testNow());
     expect(await count('SELECT COUNT(*) AS n FROM job_alerts WHERE id = ?1', gone)).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM job_alerts WHERE id = ?1', kept)).toBe(1);
   });
@@ -78,9 +79,9 @@ describe('the retention purge (daily cron)', () => {
     await env.DB.prepare(
       "INSERT INTO outbox (kind, recipient, subject, body, next_attempt_at, created_at) VALUES ('cron', 'a@example.jp', 's', 'b', ?1, ?1)",
     )
-      .bind(new Date().toISOString())
+      .bind(testNow().toISOString())
       .run();
-    await runCron('* * * * *', new Date(Date.now() + 1000));
+    await runCron('* * * * *', new Date(testNow().getTime() + 1000));
     expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'cron' AND status = 'sent'")).toBe(1);
   });
 });

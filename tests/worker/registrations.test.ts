@@ -2,11 +2,12 @@ import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { todayInTokyo } from '../../src/lib/dates';
+import { testNow } from '../clock';
 import { catalog, count, ORIGIN, postForm, postJson, registration, signUp } from './support';
 
 /** An open session of exactly `capacity` seats, from the real build. */
 async function sessionWith(capacity: number, minWaitlist = 0) {
-  const today = todayInTokyo();
+  const today = todayInTokyo(testNow());
   const found = Object.entries((await catalog()).sessions).find(
     ([, s]) => s.capacity === capacity && s.waitlist >= minWaitlist && s.registrationClosesOn >= today,
   );
@@ -118,7 +119,7 @@ describe('what is refused', () => {
   });
 
   it('refuses a session whose registration has closed', async () => {
-    const today = todayInTokyo();
+    const today = todayInTokyo(testNow());
     const closed = Object.entries((await catalog()).sessions).find(([, s]) => s.registrationClosesOn < today);
     if (!closed) return;
     const r = await postJson('/api/registrations', registration(closed[0]));

@@ -6,6 +6,7 @@ import type { Catalog, CatalogSession } from '../../src/lib/catalog';
 import { todayInTokyo } from '../../src/lib/dates';
 import { statusOn } from '../../src/lib/status';
 import { emailKey } from '../../src/schemas/fields';
+import { testNow } from '../clock';
 import applicant from '../fixtures/application.json';
 
 export const ORIGIN = 'https://careers.example';
@@ -16,7 +17,7 @@ export async function catalog(): Promise<Catalog> {
 
 /** An opening in the given state today (taken from the real build, so tests follow the content). */
 export async function jobIn(state: 'open' | 'closed' | 'upcoming' | 'external'): Promise<string> {
-  const today = todayInTokyo();
+  const today = todayInTokyo(testNow());
   const entry = Object.entries((await catalog()).jobs).find(([, j]) =>
     state === 'external' ? !j.applyOnline : j.applyOnline && statusOn(j, today) === state,
   );
@@ -26,7 +27,7 @@ export async function jobIn(state: 'open' | 'closed' | 'upcoming' | 'external'):
 
 /** An open session with at least `seats` seats, with its id. */
 export async function openSession(minSeats = 1): Promise<CatalogSession & { id: string }> {
-  const today = todayInTokyo();
+  const today = todayInTokyo(testNow());
   const entry = Object.entries((await catalog()).sessions).find(([, s]) => s.registrationClosesOn >= today && s.capacity >= minSeats);
   if (!entry) throw new Error('no open session in the build');
   return { id: entry[0], ...entry[1] };
@@ -99,7 +100,7 @@ export const linkToken = (text: string | undefined, path: string): string =>
   text?.match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))?.[1] ?? '';
 
 /** Runs one of the Worker's crons as Cloudflare would at `at`, and waits for everything it started. */
-export async function runCron(cron: string, at = new Date()): Promise<void> {
+export async function runCron(cron: string, at = testNow()): Promise<void> {
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ cron, scheduledTime: at.getTime() }), env, ctx);
   await waitOnExecutionContext(ctx);
