@@ -11,6 +11,7 @@ import {
   type JobAgainstRules,
   jobRuleProblems,
   type SessionOwner,
+  workedExampleProblems,
 } from './lib/content-checks';
 import { glossaryProblems } from './lib/glossary-links';
 import { contentSchemas } from './schemas/content';
@@ -69,6 +70,11 @@ const glossaryForms = (entries: Loaded[]) =>
         .map((e) => ({ file: e.filePath ?? e.id, term: e.data['term'] as string, aliases: e.data['aliases'] as string[] })),
     ),
   );
+/** Each rules file's worked examples (モデル給与), reproduced to the yen by its pay rules; then the openings against them. */
+const checkRules = (entries: Loaded[]) => {
+  assertNoProblems(entries.flatMap((e) => workedExampleProblems(e.data as Rules, e.filePath ?? e.id)));
+  recordForRules('rules')(entries);
+};
 const initiativeNumbers = (entries: Loaded[]) =>
   assertNoProblems(initiativeNumberProblems(entries.map((e) => ({ file: e.filePath ?? e.id, number: e.data['number'] as number }))));
 
@@ -86,7 +92,7 @@ export const collections = {
   glossary: defineCollection({ loader: checked(markdown('glossary'), glossaryForms), schema: schema.glossary }),
   /** Eligibility and pay rules, one YAML file per fiscal year (content/rules/2026.yaml). */
   rules: defineCollection({
-    loader: checked(glob({ base: './content/rules', pattern: '[^_]*.yaml' }), recordForRules('rules')),
+    loader: checked(glob({ base: './content/rules', pattern: '[^_]*.yaml' }), checkRules),
     schema: rulesSchema,
   }),
 };

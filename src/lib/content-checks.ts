@@ -1,9 +1,10 @@
 /**
- * Rules that span several files, which a per-file schema cannot see. Each problem names the files,
+ * Rules that span several files, which a per-file schema cannot see, and the checks of a rules file that need the pay
+ * estimator (which the schema must not import: the estimator reads the schema's types). Each problem names the files,
  * the field and what to do, in Japanese, so the build can stop with a message a recruiter can act on.
  */
-import type { Rules } from '../schemas/rules';
-import { routePayRange } from './pay';
+import { problemLine, type Rules, rulesProblems, rulesSchema } from '../schemas/rules';
+import { reproduceExample, routePayRange } from './pay';
 
 export interface SessionOwner {
   /** e.g. content/internships/dx-suishin.md */
@@ -139,6 +140,49 @@ export function jobRuleProblems(jobs: JobAgainstRules[], rules: Rules, rulesFile
       rulesFile,
     ),
   ];
+}
+
+const yenText = (n: number) => `${new Intl.NumberFormat('ja-JP').format(n)}円`;
+
+/**
+ * Every worked example (モデル給与) of a parsed rules file recomputed with the function the estimator uses: each
+ * published figure that the pay rules do not reproduce to the yen, with the figure to write instead.
+ */
+export function workedExampleProblems(rules: Rules, file: string): string[] {
+  const problems: string[] = [];
+  rules.examples.forEach((ex, i) => {
+    const got = reproduceExample(rules, ex);
+    for (const key of ['step', 'basePay', 'regionalAllowance', 'monthly', 'yearly'] as const) {
+      if (got[key] === ex.expected[key]) continue;
+      const show = (n: number) => (key === 'step' ? `${n}号給` : yenText(n));
+      problems.push(
+        problemLine(
+          file,
+          ['examples', i, 'expected', key],
+          `モデル給与「${ex.label}」の expected.${key} は ${show(ex.expected[key])} と書かれていますが、この規則で計算すると ${show(got[key])} です。expected.${key} を ${got[key]} に直すか、給与の規則（pay）を確認してください`,
+        ),
+      );
+    }
+  });
+  return problems;
+}
+
+/**
+ * Parses a rules file (the YAML already read into an object) and stops with every problem, naming the file and the
+ * field: the schema's, then the worked examples the pay rules do not reproduce (once the file parses, so that they
+ * can be computed). The file must be named after its fiscal year (content/rules/2026.yaml holds fiscalYear: 2026).
+ * The build runs the same checks: the schema on the collection, workedExampleProblems once it has loaded.
+ */
+export function parseRules(file: string, data: unknown): Rules {
+  const result = rulesSchema.safeParse(data);
+  const problems = result.success ? workedExampleProblems(result.data, file) : rulesProblems(file, result.error);
+  const year = /(\d{4})\.ya?ml$/.exec(file)?.[1];
+  if (result.success && year !== undefined && Number(year) !== result.data.fiscalYear)
+    problems.push(
+      `${file} の fiscalYear：年度（${result.data.fiscalYear}）がファイル名（${year}）と一致しません。fiscalYear を ${year} にするか、ファイル名を ${result.data.fiscalYear}.yaml にしてください`,
+    );
+  if (problems.length > 0 || !result.success) throw new Error(`応募資格・給与の規則に問題があります：\n- ${problems.join('\n- ')}`);
+  return result.data;
 }
 
 export class ContentError extends Error {

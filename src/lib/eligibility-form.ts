@@ -10,7 +10,8 @@
 import { checkerCopy } from '../i18n/rules';
 import type { FieldError } from '../schemas/messages';
 import type { Rules } from '../schemas/rules';
-import { type CalendarDate, checkEligibility, type EligibilityResult, familyOf, isCalendarDate, type WorkPeriod } from './eligibility';
+import { type CalendarDate, isCalendarDate } from './calendar';
+import { checkEligibility, type EligibilityResult, familyOf, type WorkPeriod } from './eligibility';
 import { estimatePay, type PayEstimate } from './pay';
 
 /** Rows the form shows. */
