@@ -6,7 +6,8 @@
  *
  * - A length is whole months and leftover days, as the Civil Code counts periods (民法143条): a month from 31 January
  *   ends on the last day of February. 1 April 2020 to 31 March 2024 is exactly 4 years.
- * - Day numbers count days since 1970-01-01; Date.UTC is pure arithmetic, no time zone is involved.
+ * - Day numbers count days since 1970-01-01, on the UTC time line: pure arithmetic, no time zone is involved.
+ * - Years run from 1 (there is no year 0, and HTML's date and month inputs accept none) in the Gregorian calendar.
  */
 
 /** A calendar date, e.g. 2026-12-20. */
@@ -23,9 +24,12 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Days in a month (1–12) of a year of the Gregorian calendar: 29 in February of 2024 and 2000, 28 in 1900. */
+/** Day number of a year, a 0-based month and a day (either may overflow into the next), for any year: Date.UTC would read 0–99 as 1900–1999. */
+const utcDay = (year: number, month0: number, day: number) => new Date(0).setUTCFullYear(year, month0, day) / MS_PER_DAY;
+
+/** Days in a month (1–12) of a year of the Gregorian calendar: 29 in February of 2024 and 2000, 28 in 1900 and 2023. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcDay(year, month, 0) * MS_PER_DAY).getUTCDate();
 }
 
 /** Year, month and day of a string written YYYY-MM-DD, whether or not that day exists; null for any other shape. */
@@ -42,26 +46,26 @@ export function monthParts(s: string): { year: number; month: number } | null {
 
 /**
  * Whether `s` is a date that exists, written YYYY-MM-DD: not 2026-02-30, 2023-02-29, 1900-02-29, 2026-04-31,
- * 2026-13-01 or 2026-01-00 (Date.parse accepts some of them and rolls over into the next month).
+ * 2026-13-01, 2026-01-00 or 0000-01-01 (Date.parse accepts some of them and rolls over into the next month).
  */
 export function isCalendarDate(s: unknown): s is CalendarDate {
   if (typeof s !== 'string') return false;
   const p = dateParts(s);
-  return p !== null && p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month);
+  return p !== null && p.year >= 1 && p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month);
 }
 
-/** Whether `s` is a month that exists, written YYYY-MM (01 to 12). */
+/** Whether `s` is a month that exists, written YYYY-MM: 01 to 12, from year 0001. */
 export function isCalendarMonth(s: unknown): s is string {
   if (typeof s !== 'string') return false;
   const p = monthParts(s);
-  return p !== null && p.month >= 1 && p.month <= 12;
+  return p !== null && p.year >= 1 && p.month >= 1 && p.month <= 12;
 }
 
 /** Day number of a date. Throws on anything but a real YYYY-MM-DD date. */
 export function dayNumber(date: CalendarDate): number {
   if (!isCalendarDate(date)) throw new RangeError(`not a calendar date: ${String(date)}`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return utcDay(y, m - 1, d);
 }
 
 /** The date of a day number. */
@@ -80,8 +84,8 @@ export function addMonths(day: number, months: number): number {
   const year = Math.floor(total / 12);
   const month = total - year * 12; // 0-based
   const dom = d.getUTCDate();
-  if (dom > daysInMonth(year, month + 1)) return Date.UTC(year, month + 1, 1) / MS_PER_DAY;
-  return Date.UTC(year, month, dom) / MS_PER_DAY;
+  if (dom > daysInMonth(year, month + 1)) return utcDay(year, month + 1, 1);
+  return utcDay(year, month, dom);
 }
 
 /** The length of [start, endExclusive) in whole months and leftover days, normalised to years. */

@@ -3,7 +3,9 @@
  * estimator (which the schema must not import: the estimator reads the schema's types). Each problem names the files,
  * the field and what to do, in Japanese, so the build can stop with a message a recruiter can act on.
  */
+import { impossibleDateMessage } from '../schemas/common';
 import { problemLine, type Rules, rulesProblems, rulesSchema } from '../schemas/rules';
+import { isCalendarDate } from './calendar';
 import { reproduceExample, routePayRange } from './pay';
 
 export interface SessionOwner {
@@ -140,6 +142,44 @@ export function jobRuleProblems(jobs: JobAgainstRules[], rules: Rules, rulesFile
       rulesFile,
     ),
   ];
+}
+
+/**
+ * A date YAML reads as a timestamp: written unquoted as a whole value (`closesOn: 2026-02-30`, `- 2026-02-30`,
+ * `[2026-02-30, …]`). Followed by the end of the value: a comma or bracket of a flow list, a comment, the line's end.
+ */
+const UNQUOTED_DATE = /(?<=(?:^\s*-|[:,[])\s*)(\d{4}-\d{2}-\d{2})(?=\s*(?:$|[,\]]|\s#))/g;
+const KEY = /^(\s*)(?:-\s+)?([A-Za-z_][\w-]*)\s*:/;
+
+/**
+ * Dates that do not exist (2026-02-30, 2027-02-29, 2026-13-01) written unquoted in a Markdown file's front matter or
+ * in a YAML file. YAML turns them into timestamps before any schema sees them, rolling them over into the next month
+ * (2026-02-30 becomes 2 March) without a word, so they are looked for in the file's text. Each problem names the
+ * file, the field and the line.
+ */
+export function impossibleDateProblems(file: string, text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  let yaml = lines.map((line, i) => ({ line, number: i + 1 }));
+  if (/\.(md|mdx|markdown)$/.test(file)) {
+    const end = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
+    yaml = end === -1 ? [] : yaml.slice(1, end);
+  }
+  const problems: string[] = [];
+  yaml.forEach(({ line, number }, i) => {
+    if (/^\s*#/.test(line)) return;
+    for (const [, date] of line.matchAll(UNQUOTED_DATE)) {
+      if (date === undefined || isCalendarDate(date)) continue;
+      // The field: this line's key, or that of the nearest line above it that is indented less (a list's key).
+      let key = KEY.exec(line)?.[2];
+      const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+      for (let j = i - 1; key === undefined && j >= 0; j--) {
+        const above = KEY.exec(yaml[j]?.line ?? '');
+        if (above && (above[1]?.length ?? 0) < indent) key = above[2];
+      }
+      problems.push(`${file} の ${key ?? '日付'}（${number}行目）：${impossibleDateMessage(date)}`);
+    }
+  });
+  return problems;
 }
 
 const yenText = (n: number) => `${new Intl.NumberFormat('ja-JP').format(n)}円`;

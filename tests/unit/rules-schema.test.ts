@@ -225,7 +225,7 @@ const cases: [string, (r: Record<string, any>) => void, string, string][] = [
       r.routes[0].ageLimit.bornOnOrAfter = '1966-02-30';
     },
     'routes.0.ageLimit.bornOnOrAfter',
-    '日付を 2026-12-20 の形で、実在する日付で書いてください',
+    '存在しない日付（1966年2月30日）が書かれています。正しい日付を書いてください',
   ],
   [
     'a job family the site does not have',
