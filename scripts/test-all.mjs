@@ -31,6 +31,14 @@ function tally(name, ok, bad, suiteFailed) {
 const build = run('npm', ['run', 'build']);
 if (build !== 0) tally('build', 0, 1, true);
 
+// The Nu Html Checker over every built page: one passed per valid page, one failed per page with an error.
+const htmlFile = `${reports}/html.json`;
+const html = run(process.execPath, ['scripts/check-html.mjs', 'dist', '--report', htmlFile]);
+if (existsSync(htmlFile)) {
+  const r = JSON.parse(readFileSync(htmlFile, 'utf8'));
+  tally('html', r.passed, r.failed, html !== 0 || r.pages === 0);
+} else tally('html', 0, 0, true);
+
 const check = run('npm', ['run', 'check']);
 if (check !== 0) tally('types', 0, 1, true);
 

@@ -1,23 +1,49 @@
 /**
  * Collections: where each one's Markdown lives. The fields and their rules are in ./schemas/content.ts.
  */
+
 import { defineCollection, reference } from 'astro:content';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { file, glob } from 'astro/loaders';
 import {
   assertNoProblems,
   duplicateSessionIds,
+  impossibleDateProblems,
   initiativeNumberProblems,
   type JobAgainstRules,
   jobRuleProblems,
   type SessionOwner,
+  workedExampleProblems,
 } from './lib/content-checks';
 import { glossaryProblems } from './lib/glossary-links';
 import { contentSchemas } from './schemas/content';
 import { type Rules, rulesSchema } from './schemas/rules';
 
+/**
+ * A loader whose files (`path`: a file, or a folder's Markdown and YAML files but the templates) are first searched for
+ * unquoted dates that do not exist: YAML rolls 2026-02-30 over into 2 March before the schema sees it, which would
+ * then pass or fail for the wrong reason. Stops with the file, the field and the line.
+ */
+function realDates(loader: Loader, path: string): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      const at = (f: string) => new URL(f, context.config.root);
+      const files = statSync(at(path)).isDirectory()
+        ? readdirSync(at(path), { recursive: true, encoding: 'utf8' })
+            .filter((f) => /\.(md|ya?ml)$/.test(f) && !basename(f).startsWith('_'))
+            .map((f) => `${path}/${f.split(sep).join('/')}`)
+        : [path];
+      assertNoProblems(files.flatMap((f) => impossibleDateProblems(f, readFileSync(at(f), 'utf8'))));
+      await loader.load(context);
+    },
+  };
+}
+
 /** Markdown files of one folder; files starting with _ (templates) are never published. */
-const markdown = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/[^_]*.md' });
+const markdown = (dir: string) => realDates(glob({ base: `./content/${dir}`, pattern: '**/[^_]*.md' }), `content/${dir}`);
 
 type Loaded = { id: string; filePath?: string | undefined; data: Record<string, unknown> };
 
@@ -69,6 +95,11 @@ const glossaryForms = (entries: Loaded[]) =>
         .map((e) => ({ file: e.filePath ?? e.id, term: e.data['term'] as string, aliases: e.data['aliases'] as string[] })),
     ),
   );
+/** Each rules file's worked examples (モデル給与), reproduced to the yen by its pay rules; then the openings against them. */
+const checkRules = (entries: Loaded[]) => {
+  assertNoProblems(entries.flatMap((e) => workedExampleProblems(e.data as Rules, e.filePath ?? e.id)));
+  recordForRules('rules')(entries);
+};
 const initiativeNumbers = (entries: Loaded[]) =>
   assertNoProblems(initiativeNumberProblems(entries.map((e) => ({ file: e.filePath ?? e.id, number: e.data['number'] as number }))));
 
@@ -79,14 +110,17 @@ export const collections = {
   internships: defineCollection({ loader: checked(markdown('internships'), recordSessions('internships')), schema: schema.internships }),
   events: defineCollection({ loader: checked(markdown('events'), recordSessions('events')), schema: schema.events }),
   stories: defineCollection({ loader: markdown('stories'), schema: schema.stories }),
-  pillars: defineCollection({ loader: file('./content/plan/pillars.yaml'), schema: schema.pillars }),
+  pillars: defineCollection({
+    loader: realDates(file('./content/plan/pillars.yaml'), 'content/plan/pillars.yaml'),
+    schema: schema.pillars,
+  }),
   initiatives: defineCollection({ loader: checked(markdown('plan/initiatives'), initiativeNumbers), schema: schema.initiatives }),
   faq: defineCollection({ loader: markdown('faq'), schema: schema.faq }),
   pages: defineCollection({ loader: markdown('pages'), schema: schema.pages }),
   glossary: defineCollection({ loader: checked(markdown('glossary'), glossaryForms), schema: schema.glossary }),
   /** Eligibility and pay rules, one YAML file per fiscal year (content/rules/2026.yaml). */
   rules: defineCollection({
-    loader: checked(glob({ base: './content/rules', pattern: '[^_]*.yaml' }), recordForRules('rules')),
+    loader: checked(realDates(glob({ base: './content/rules', pattern: '[^_]*.yaml' }), 'content/rules'), checkRules),
     schema: rulesSchema,
   }),
 };

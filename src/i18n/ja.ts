@@ -258,6 +258,7 @@ export const formCopy = {
     postalCode: '郵便番号',
     postalCodeHint: '例：176-8501',
     address: '住所',
+    addressHint: '都道府県から建物名・部屋番号まで、1行で入力してください（例：東京都練馬区豊玉北6-12-1 練馬ビル101）',
     educationLevel: '最終学歴',
     school: '学校名・学部',
     graduated: '卒業（修了）年月',

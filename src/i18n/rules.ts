@@ -186,14 +186,20 @@ export const checkerCopy = {
     route: '確認する区分を一覧から選んでください',
     birthDateMissing: '生年月日を入力してください',
     birthDateInvalid: '生年月日を 1990-05-10 の形で、実在する日付で入力してください',
+    /** A date in the right form that the calendar does not have (1990-02-30, 2023-02-29). */
+    birthDateNotExist: (date: string) => `生年月日に存在しない日付（${dateText(date)}）が入力されています。正しい日付を入力してください`,
     birthDateFuture: '生年月日が今日より後の日付になっています。生年月日を確認してください',
     education: '最終学歴を一覧から選び直してください',
     noPeriods: '職歴を1件以上入力してください（勤務開始日・週の勤務時間・種類）',
     tooMany: (max: number) => `職歴は${max}件までにしてください`,
     fromMissing: (n: number) => `職歴${n}の勤務開始日を入力してください`,
     fromInvalid: (n: number) => `職歴${n}の勤務開始日を 2021-04-01 の形で、実在する日付で入力してください`,
+    fromNotExist: (n: number, date: string) =>
+      `職歴${n}の勤務開始日に存在しない日付（${dateText(date)}）が入力されています。正しい日付を入力してください`,
     fromBeforeBirth: (n: number) => `職歴${n}の勤務開始日が生年月日より前になっています。日付を確認してください`,
     toInvalid: (n: number) => `職歴${n}の勤務終了日を 2023-03-31 の形で、実在する日付で入力してください`,
+    toNotExist: (n: number, date: string) =>
+      `職歴${n}の勤務終了日に存在しない日付（${dateText(date)}）が入力されています。正しい日付を入力してください`,
     toBeforeFrom: (n: number) => `職歴${n}の勤務終了日は、勤務開始日と同じ日かそれより後の日付にしてください`,
     hoursMissing: (n: number) => `職歴${n}の週の勤務時間を入力してください`,
     hoursNotNumber: (n: number) => `職歴${n}の週の勤務時間を数字で入力してください（例：38.75）`,

@@ -2,10 +2,11 @@
  * Calendar dates (YYYY-MM-DD) in Japan time. Deadlines are inclusive: a job closing on 2026-12-20
  * takes applications until 23:59:59 JST that day, whatever the machine's own time zone.
  */
-export const TIME_ZONE = 'Asia/Tokyo';
+import type { CalendarDate } from './calendar';
 
-/** A calendar date, e.g. 2026-12-20. */
-export type CalendarDate = string;
+export type { CalendarDate };
+
+export const TIME_ZONE = 'Asia/Tokyo';
 
 const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 

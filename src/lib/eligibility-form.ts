@@ -10,7 +10,8 @@
 import { checkerCopy } from '../i18n/rules';
 import type { FieldError } from '../schemas/messages';
 import type { Rules } from '../schemas/rules';
-import { type CalendarDate, checkEligibility, type EligibilityResult, familyOf, isCalendarDate, type WorkPeriod } from './eligibility';
+import { type CalendarDate, dateParts, isCalendarDate } from './calendar';
+import { checkEligibility, type EligibilityResult, familyOf, type WorkPeriod } from './eligibility';
 import { estimatePay, type PayEstimate } from './pay';
 
 /** Rows the form shows. */
@@ -58,6 +59,9 @@ function normaliseDate(s: string): string {
   return m ? `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}` : s;
 }
 
+/** Written as a date (after normaliseDate) but not a day the calendar has: 1990-02-30, 2023-02-29, 2026-13-01. */
+const impossible = (s: string) => dateParts(s) !== null && !isCalendarDate(s);
+
 /** Hours a week as typed: 40, 38.75, ３８．７５; NaN when it is not such a number. */
 function parseHours(s: string): number {
   const t = halfWidth(s);
@@ -79,6 +83,7 @@ export function readCheckerForm(fields: Record<string, unknown>, rules: Rules, t
   const birthDate = normaliseDate(birthRaw);
   const birthOk = isCalendarDate(birthDate) && birthDate >= '1900-01-01';
   if (birthRaw === '') fail('birthDate', e.birthDateMissing);
+  else if (impossible(birthDate)) fail('birthDate', e.birthDateNotExist(birthDate));
   else if (!birthOk) fail('birthDate', e.birthDateInvalid);
   else if (birthDate > today) fail('birthDate', e.birthDateFuture);
 
@@ -113,11 +118,13 @@ export function readCheckerForm(fields: Record<string, unknown>, rules: Rules, t
 
     const from = normaliseDate(values.from);
     if (values.from === '') fail(at('from'), e.fromMissing(n));
+    else if (impossible(from)) fail(at('from'), e.fromNotExist(n, from));
     else if (!isCalendarDate(from)) fail(at('from'), e.fromInvalid(n));
     else if (birthOk && from < birthDate) fail(at('from'), e.fromBeforeBirth(n));
 
     const to = values.to === '' ? null : normaliseDate(values.to);
-    if (to !== null && !isCalendarDate(to)) fail(at('to'), e.toInvalid(n));
+    if (to !== null && impossible(to)) fail(at('to'), e.toNotExist(n, to));
+    else if (to !== null && !isCalendarDate(to)) fail(at('to'), e.toInvalid(n));
     else if (to !== null && isCalendarDate(from) && to < from) fail(at('to'), e.toBeforeFrom(n));
 
     const hoursPerWeek = parseHours(values.hours);

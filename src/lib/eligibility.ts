@@ -6,7 +6,7 @@
  * How time is counted (every rule here is tested in tests/unit/eligibility.test.ts):
  * - Dates are calendar days, YYYY-MM-DD; a period runs from its first to its last day inclusive.
  * - A length is whole months and leftover days, as the Civil Code counts periods (民法143条): a month from 31 January
- *   ends on the last day of February. 1 April 2020 to 31 March 2024 is exactly 4 years.
+ *   ends on the last day of February. 1 April 2020 to 31 March 2024 is exactly 4 years (./calendar.ts).
  * - The window 「直近10年」 is the 10 years ending on `today`: from the day after the same date 10 years earlier.
  * - Periods that overlap are joined and counted once. Separate stretches are measured one by one and added up, with
  *   leftover days making a month at the rules' `daysPerMonth` (30); the total never exceeds the window.
@@ -19,17 +19,18 @@
  */
 import { durationText, rulesCopy } from '../i18n/rules';
 import type { CountingRules, Route, Rules, Variant } from '../schemas/rules';
+import {
+  aprilAfterFiscalYearOfAge,
+  type CalendarDate,
+  compareDurations,
+  type Duration,
+  dateOf,
+  dayNumber,
+  isCalendarDate,
+  lengthBetween,
+  windowStart,
+} from './calendar';
 import { formatWareki } from './dates';
-
-/** A calendar date, e.g. 2026-12-20. */
-export type CalendarDate = string;
-
-/** A length of time: whole years, months and leftover days. */
-export interface Duration {
-  years: number;
-  months: number;
-  days: number;
-}
 
 /** A period of work as the person enters it. */
 export interface WorkPeriod {
@@ -146,76 +147,6 @@ export interface EligibilityResult {
   routes: RouteVerdict[];
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar arithmetic on day numbers (days since 1970-01-01). Date.UTC is pure arithmetic: no time zone is involved.
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
-/** Whether `s` is a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(s: unknown): s is CalendarDate {
-  if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Day number of a date. Throws on anything but a real YYYY-MM-DD date. */
-export function dayNumber(date: CalendarDate): number {
-  if (!isCalendarDate(date)) throw new RangeError(`not a calendar date: ${String(date)}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
-}
-
-/** The date of a day number. */
-export function dateOf(day: number): CalendarDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/**
- * The same day `months` later (or earlier). When that month has no such day (31 → April, 29 February → a common
- * year), the result is the first day of the following month, so that the day before it is the month's last day:
- * a period of one month from 31 January ends on 28 (29) February, as the Civil Code counts.
- */
-export function addMonths(day: number, months: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12; // 0-based
-  const dom = d.getUTCDate();
-  if (dom > daysInMonth(year, month + 1)) return Date.UTC(year, month + 1, 1) / MS_PER_DAY;
-  return Date.UTC(year, month, dom) / MS_PER_DAY;
-}
-
-/** The length of [start, endExclusive) in whole months and leftover days, normalised to years. */
-export function lengthBetween(start: number, endExclusive: number): Duration {
-  if (endExclusive <= start) return { years: 0, months: 0, days: 0 };
-  const a = new Date(start * MS_PER_DAY);
-  const b = new Date(endExclusive * MS_PER_DAY);
-  let k = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-  while (k > 0 && addMonths(start, k) > endExclusive) k--;
-  while (addMonths(start, k + 1) <= endExclusive) k++;
-  const days = endExclusive - addMonths(start, k);
-  return { years: Math.floor(k / 12), months: k % 12, days };
-}
-
-/** The length of a period from its first to its last day, inclusive. */
-export function periodLength(from: CalendarDate, to: CalendarDate): Duration {
-  return lengthBetween(dayNumber(from), dayNumber(to) + 1);
-}
-
-const key = (d: Duration) => (d.years * 12 + d.months) * 100 + d.days;
-
-/** Negative, zero or positive as `a` is shorter than, as long as or longer than `b`. */
-export function compareDurations(a: Duration, b: Duration): number {
-  return key(a) - key(b);
-}
-
 /** 「4年2か月」 */
 export function formatDuration(d: Duration): string {
   return durationText(d);
@@ -228,23 +159,6 @@ export function formatTotal(d: Duration): string {
 
 /** Years as a duration. */
 const years = (n: number): Duration => ({ years: n, months: 0, days: 0 });
-
-/**
- * 1 April after the fiscal year (April–March) in which a person born on `birthDate` reaches `age`.
- * The age is reached on the day before the birthday (年齢計算ニ関スル法律); for someone born on 29 February, on
- * 28 February in a common year.
- */
-export function aprilAfterFiscalYearOfAge(birthDate: CalendarDate, age: number): CalendarDate {
-  const reached = addMonths(dayNumber(birthDate), age * 12) - 1;
-  const d = new Date(reached * MS_PER_DAY);
-  const fiscalYear = d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-  return `${fiscalYear + 1}-04-01`;
-}
-
-/** First day of the window 「直近N年」 ending on `today`: the day after the same date N years earlier. */
-export function windowStart(today: CalendarDate, lastYears: number): CalendarDate {
-  return dateOf(addMonths(dayNumber(today) + 1, -12 * lastYears));
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sets of days as sorted, disjoint half-open intervals [start, end).

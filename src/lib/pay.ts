@@ -3,7 +3,7 @@
  * (content/rules/<year>.yaml): the likely grade and 号給, monthly pay (本給 + 地域手当) and a yearly figure with
  * bonuses, as a range when a share of experience depends on the duties, with every assumption spelled out.
  * Pure: no clock, no storage. The same function reproduces the worked examples (モデル給与) the page publishes; the
- * rules schema recomputes each of them at build and stops on any yen of difference.
+ * content checks (src/lib/content-checks.ts) recompute each of them at build and stop on any yen of difference.
  *
  * How experience converts (tests/unit/pay.test.ts):
  * - It counts from 1 April after the fiscal year in which the person reaches the education's graduation age
@@ -22,15 +22,13 @@ import {
   addMonths,
   aprilAfterFiscalYearOfAge,
   type CalendarDate,
-  checkRoute,
   type Duration,
   dateOf,
   dayNumber,
-  familyOf,
   isCalendarDate,
   lengthBetween,
-  type WorkPeriod,
-} from './eligibility';
+} from './calendar';
+import { checkRoute, familyOf, type WorkPeriod } from './eligibility';
 import { formatYen } from './format';
 
 export interface PayInput {
@@ -292,7 +290,8 @@ export function estimatePay(rules: Rules, input: PayInput, today: CalendarDate):
 /**
  * A worked example's figures, computed by estimatePay from a person the example describes: born on 2 April so that
  * experience counts from 1 April 2013, then each stretch of the example's history in order, full time, and today the
- * last day of it. The rules schema compares the result with the example's `expected`, to the yen.
+ * last day of it. The content checks compare the result with the example's `expected`, to the yen
+ * (workedExampleProblems in src/lib/content-checks.ts).
  */
 export function reproduceExample(rules: Rules, example: WorkedExample): ExampleFigures {
   const education = rules.pay.educations.find((e) => e.id === example.education);

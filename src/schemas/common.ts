@@ -3,21 +3,28 @@
  * Plain `zod` (the same instance Astro re-exports), so the Worker can import these too.
  */
 import { z } from 'zod';
+import { dateParts, isCalendarDate } from '../lib/calendar';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-};
+/** What a recruiter reads about a date written in the right form that does not exist, e.g. 2026-02-30. */
+export function impossibleDateMessage(date: string): string {
+  const p = dateParts(date);
+  const shown = p ? `${p.year}年${p.month}月${p.day}日` : date;
+  return `存在しない日付（${shown}）が書かれています。正しい日付を書いてください`;
+}
 
 /**
- * A calendar date written as 2026-12-20. YAML hands an unquoted date over as a Date at UTC midnight;
- * both forms are accepted and kept as the string YYYY-MM-DD.
+ * A calendar date written as 2026-12-20, a day that exists. YAML hands an unquoted date over as a Date at UTC
+ * midnight; both forms are accepted and kept as the string YYYY-MM-DD. An unquoted date that does not exist
+ * (2026-02-30) reaches the schema already rolled over into March: the content checks find it in the file itself
+ * (impossibleDateProblems in src/lib/content-checks.ts).
  */
 export const calendarDate = z
   .union([z.string(), z.date()], { error: '日付を 2026-12-20 の形で書いてください' })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
-  .refine((s) => DATE_RE.test(s) && isRealDate(s), { error: '日付を 2026-12-20 の形で、実在する日付で書いてください' });
+  .superRefine((s, ctx) => {
+    if (dateParts(s) === null) ctx.addIssue({ code: 'custom', message: '日付を 2026-12-20 の形で書いてください' });
+    else if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: impossibleDateMessage(s) });
+  });
 
 /** A local time in Japan, e.g. 13:30. */
 export const clockTime = z

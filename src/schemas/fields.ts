@@ -4,6 +4,7 @@
  * in names); normalised forms are used only to compare.
  */
 import { z } from 'zod';
+import { dateParts, isCalendarDate, isCalendarMonth, monthParts } from '../lib/calendar';
 
 // No `new Function` fast path: a strict Content-Security-Policy (no 'unsafe-eval') forbids it in the browser,
 // and Workers forbid it too. The check zod makes to find out is itself reported as a violation.
@@ -83,19 +84,33 @@ export const postalCode = requiredText({ label: '郵便番号', max: 10 }).refin
   error: '郵便番号を 176-8501 の形で入力してください',
 });
 
-/** A calendar date typed into <input type="date">: YYYY-MM-DD. */
+/**
+ * A calendar date typed into <input type="date">: YYYY-MM-DD, a day that exists. A browser's date picker offers no
+ * other, but a form posted without it (or a typed field) can send 1990-02-30, which Date.parse would roll over into
+ * March: refused with the date read back, so the person sees what to correct.
+ */
 export const isoDate = (label: string) =>
-  z
-    .string({ error: `${label}を入力してください` })
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), {
-      error: `${label}を 1990-04-01 の形で入力してください`,
-    });
+  z.string({ error: `${label}を入力してください` }).superRefine((s, ctx) => {
+    const p = dateParts(s);
+    if (p === null) ctx.addIssue({ code: 'custom', message: `${label}を 1990-04-01 の形で入力してください` });
+    else if (!isCalendarDate(s))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label}に存在しない日付（${p.year}年${p.month}月${p.day}日）が入力されています。正しい日付を入力してください`,
+      });
+  });
 
-/** A month typed into <input type="month">: YYYY-MM. */
+/** A month typed into <input type="month">: YYYY-MM, a month that exists (01 to 12). */
 export const isoMonth = (label: string) =>
-  z
-    .string({ error: `${label}を入力してください` })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}を 2020-04 の形で入力してください` });
+  z.string({ error: `${label}を入力してください` }).superRefine((s, ctx) => {
+    const p = monthParts(s);
+    if (p === null) ctx.addIssue({ code: 'custom', message: `${label}を 2020-04 の形で入力してください` });
+    else if (!isCalendarMonth(s))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label}に存在しない年月（${p.year}年${p.month}月）が入力されています。正しい年月を入力してください`,
+      });
+  });
 
 /** The privacy notice must be agreed to: a checkbox sends "on"; JSON sends true. */
 export const consent = z.union([z.literal(true), z.literal('on'), z.literal('true')], {

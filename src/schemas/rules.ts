@@ -5,10 +5,11 @@
  * the field and what to write instead, in Japanese.
  *
  * Plain zod with no Astro import: the same schema runs in unit tests, at build time and in the Worker.
- * The eligibility checker (src/lib/eligibility.ts) and the pay estimator (src/lib/pay.ts) read the parsed rules.
+ * The eligibility checker (src/lib/eligibility.ts) and the pay estimator (src/lib/pay.ts) read the parsed rules; the
+ * checks that need them (the worked examples reproduced to the yen) are content checks (src/lib/content-checks.ts,
+ * with parseRules), so that nothing here imports them back.
  */
 import { z } from 'zod';
-import { reproduceExample } from '../lib/pay';
 import { jobFamilies, labels } from '../lib/taxonomy';
 import { calendarDate } from './common';
 
@@ -391,11 +392,10 @@ interface Problem {
   message: string;
 }
 
-const yenText = (n: number) => `${new Intl.NumberFormat('ja-JP').format(n)}円`;
-
 /**
- * The checks that span several parts of the file: ids unique, every reference known, windows long enough, and
- * every worked example reproduced by the pay function (only once the references resolve, so that it can run).
+ * The checks that span several parts of the file: ids unique, every reference known, windows long enough. Whether
+ * the pay rules reproduce each worked example is checked once the file has parsed (workedExampleProblems in
+ * src/lib/content-checks.ts): the schema does not import the pay function, which reads the types defined here.
  */
 function crossChecks(rules: RulesShape): Problem[] {
   const problems: Problem[] = [];
@@ -519,20 +519,6 @@ function crossChecks(rules: RulesShape): Problem[] {
       known(e.kind, ids.kinds, ['examples', i, 'experience', j, 'kind'], `モデル給与 ${ex.id} の職歴の種類`, 'kinds');
     });
   });
-  if (problems.length > 0) return problems;
-
-  // Every reference resolves: recompute each worked example with the same function the estimator uses.
-  rules.examples.forEach((ex, i) => {
-    const got = reproduceExample(rules, ex);
-    for (const key of ['step', 'basePay', 'regionalAllowance', 'monthly', 'yearly'] as const) {
-      if (got[key] === ex.expected[key]) continue;
-      const show = (n: number) => (key === 'step' ? `${n}号給` : yenText(n));
-      add(
-        ['examples', i, 'expected', key],
-        `モデル給与「${ex.label}」の expected.${key} は ${show(ex.expected[key])} と書かれていますが、この規則で計算すると ${show(got[key])} です。expected.${key} を ${got[key]} に直すか、給与の規則（pay）を確認してください`,
-      );
-    }
-  });
   return problems;
 }
 
@@ -556,7 +542,7 @@ const rulesShape = strict(
     /** Every route and grade, in the order the page lists them. */
     routes: z.array(route).min(1, { error: '区分（routes）を1つ以上書いてください' }),
     pay,
-    /** The worked examples (モデル給与) the page publishes; each is recomputed at build. */
+    /** The worked examples (モデル給与) the page publishes; each is recomputed at build (src/lib/content-checks.ts). */
     examples: z.array(example).default([]),
   },
   '規則ファイル',
@@ -580,28 +566,15 @@ export type Education = Rules['pay']['educations'][number];
 export type WorkedExample = Rules['examples'][number];
 export type ExampleFigures = WorkedExample['expected'];
 
-/** One line per problem: the file, the field and what to do. */
-export function rulesProblems(file: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
-    return `${file} の ${field === '' ? '（ファイル全体）' : field}：${issue.message}`;
-  });
+/** A problem as one line: the file, the field and what to do. */
+export function problemLine(file: string, path: readonly PropertyKey[], message: string): string {
+  const field = path.map(String).join('.');
+  return `${file} の ${field === '' ? '（ファイル全体）' : field}：${message}`;
 }
 
-/**
- * Parses a rules file (the YAML already read into an object) and stops with every problem, naming the file and the
- * field. The file must be named after its fiscal year (content/rules/2026.yaml holds fiscalYear: 2026).
- */
-export function parseRules(file: string, data: unknown): Rules {
-  const result = rulesSchema.safeParse(data);
-  const problems = result.success ? [] : rulesProblems(file, result.error);
-  const year = /(\d{4})\.ya?ml$/.exec(file)?.[1];
-  if (result.success && year !== undefined && Number(year) !== result.data.fiscalYear)
-    problems.push(
-      `${file} の fiscalYear：年度（${result.data.fiscalYear}）がファイル名（${year}）と一致しません。fiscalYear を ${year} にするか、ファイル名を ${result.data.fiscalYear}.yaml にしてください`,
-    );
-  if (problems.length > 0 || !result.success) throw new Error(`応募資格・給与の規則に問題があります：\n- ${problems.join('\n- ')}`);
-  return result.data;
+/** One line per problem: the file, the field and what to do. */
+export function rulesProblems(file: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => problemLine(file, issue.path, issue.message));
 }
 
 /** A period of work as the checker's form and the Worker receive it. */

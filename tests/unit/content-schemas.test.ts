@@ -49,7 +49,9 @@ describe('calendarDate', () => {
     expect(calendarDate.parse('2026-12-20')).toBe('2026-12-20');
   });
   it('rejects a date that does not exist', () => {
-    expect(firstIssue(calendarDate, '2026-02-30')?.message).toBe('日付を 2026-12-20 の形で、実在する日付で書いてください');
+    expect(firstIssue(calendarDate, '2026-02-30')?.message).toBe(
+      '存在しない日付（2026年2月30日）が書かれています。正しい日付を書いてください',
+    );
   });
   it('rejects another format with the form to use', () => {
     expect(firstIssue(calendarDate, '2026/12/20')?.message).toContain('2026-12-20 の形');

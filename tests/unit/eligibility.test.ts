@@ -10,24 +10,27 @@ import { parse } from 'yaml';
 import {
   addMonths,
   aprilAfterFiscalYearOfAge,
-  checkEligibility,
-  checkRoute,
   compareDurations,
-  countedLength,
   dateOf,
   dayNumber,
+  lengthBetween,
+  periodLength,
+  windowStart,
+} from '../../src/lib/calendar';
+import { parseRules } from '../../src/lib/content-checks';
+import {
+  checkEligibility,
+  checkRoute,
+  countedLength,
   formatDuration,
   formatTotal,
   type Interval,
-  lengthBetween,
   measure,
   type PersonInput,
-  periodLength,
   type ReasonCode,
   type WorkPeriod,
-  windowStart,
 } from '../../src/lib/eligibility';
-import { parseRules, type Rules } from '../../src/schemas/rules';
+import type { Rules } from '../../src/schemas/rules';
 
 const file = 'content/rules/2026.yaml';
 const rules = parseRules(file, parse(readFileSync(file, 'utf8')));

@@ -11,10 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { urlOf, walk } from '../../scripts/budgets.mjs';
 import type { Catalog } from '../../src/lib/catalog';
+import { parseRules } from '../../src/lib/content-checks';
 import { todayInTokyo } from '../../src/lib/dates';
 import { routePayRange } from '../../src/lib/pay';
 import { statusOn } from '../../src/lib/status';
-import { parseRules } from '../../src/schemas/rules';
 
 const dist = 'dist';
 const pages = existsSync(dist) ? walk(dist).filter((f) => f.endsWith('.html')) : [];

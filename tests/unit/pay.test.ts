@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { dateOf, dayNumber, type WorkPeriod } from '../../src/lib/eligibility';
+import { dateOf, dayNumber } from '../../src/lib/calendar';
+import { parseRules } from '../../src/lib/content-checks';
+import type { WorkPeriod } from '../../src/lib/eligibility';
 import { answerChecker } from '../../src/lib/eligibility-form';
 import { resultHtml } from '../../src/lib/eligibility-view';
 import { estimatePay, formatRange, type PayInput, reproduceExample, routePayRange } from '../../src/lib/pay';
-import { parseRules } from '../../src/schemas/rules';
 
 const file = 'content/rules/2026.yaml';
 const rules = parseRules(file, parse(readFileSync(file, 'utf8')));

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseRules, personInputSchema, rulesSchema } from '../../src/schemas/rules';
+import { parseRules, workedExampleProblems } from '../../src/lib/content-checks';
+import { personInputSchema, rulesSchema } from '../../src/schemas/rules';
 
 /** js-yaml, which Astro's file() loader uses (it ships no type declarations). */
 const jsYaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -81,30 +82,6 @@ const cases: [string, (r: Record<string, any>) => void, string, string][] = [
     },
     'pay.grades.0.route',
     `職級 grade-1 の区分「tokubetsuku-keiken-9」が routes にありません。次のいずれかにしてください：${routeIds}`,
-  ],
-  [
-    'a worked example the rules do not reproduce',
-    (r) => {
-      r.examples[0].expected.monthly = 293000;
-    },
-    'examples.0.expected.monthly',
-    'モデル給与「大学卒・民間企業の正社員として4年」の expected.monthly は 293,000円 と書かれていますが、この規則で計算すると 293,400円 です。expected.monthly を 293400 に直すか、給与の規則（pay）を確認してください',
-  ],
-  [
-    'a pay rule changed without its examples',
-    (r) => {
-      r.pay.regionalAllowancePercent = 21;
-    },
-    'examples.0.expected.regionalAllowance',
-    'モデル給与「大学卒・民間企業の正社員として4年」の expected.regionalAllowance は 48,900円 と書かれていますが、この規則で計算すると 51,345円 です。expected.regionalAllowance を 51345 に直すか、給与の規則（pay）を確認してください',
-  ],
-  [
-    'a wrong step in an example',
-    (r) => {
-      r.examples[3].expected.step = 40;
-    },
-    'examples.3.expected.step',
-    'モデル給与「大学卒・民間企業の正社員として10年（2級職・主任）」の expected.step は 40号給 と書かれていますが、この規則で計算すると 39号給 です。expected.step を 39 に直すか、給与の規則（pay）を確認してください',
   ],
   [
     'an unknown counting profile',
@@ -248,7 +225,7 @@ const cases: [string, (r: Record<string, any>) => void, string, string][] = [
       r.routes[0].ageLimit.bornOnOrAfter = '1966-02-30';
     },
     'routes.0.ageLimit.bornOnOrAfter',
-    '日付を 2026-12-20 の形で、実在する日付で書いてください',
+    '存在しない日付（1966年2月30日）が書かれています。正しい日付を書いてください',
   ],
   [
     'a job family the site does not have',
@@ -332,6 +309,55 @@ describe('an inconsistent rules file', () => {
   it('names a file whose fiscal year does not match its name', () => {
     expect(() => parseRules('content/rules/2027.yaml', raw)).toThrow(
       'content/rules/2027.yaml の fiscalYear：年度（2026）がファイル名（2027）と一致しません。fiscalYear を 2027 にするか、ファイル名を 2026.yaml にしてください',
+    );
+  });
+});
+
+const exampleCases: [string, (r: Record<string, any>) => void, string, string][] = [
+  [
+    'a worked example the rules do not reproduce',
+    (r) => {
+      r.examples[0].expected.monthly = 293000;
+    },
+    'examples.0.expected.monthly',
+    'モデル給与「大学卒・民間企業の正社員として4年」の expected.monthly は 293,000円 と書かれていますが、この規則で計算すると 293,400円 です。expected.monthly を 293400 に直すか、給与の規則（pay）を確認してください',
+  ],
+  [
+    'a pay rule changed without its examples',
+    (r) => {
+      r.pay.regionalAllowancePercent = 21;
+    },
+    'examples.0.expected.regionalAllowance',
+    'モデル給与「大学卒・民間企業の正社員として4年」の expected.regionalAllowance は 48,900円 と書かれていますが、この規則で計算すると 51,345円 です。expected.regionalAllowance を 51345 に直すか、給与の規則（pay）を確認してください',
+  ],
+  [
+    'a wrong step in an example',
+    (r) => {
+      r.examples[3].expected.step = 40;
+    },
+    'examples.3.expected.step',
+    'モデル給与「大学卒・民間企業の正社員として10年（2級職・主任）」の expected.step は 40号給 と書かれていますが、この規則で計算すると 39号給 です。expected.step を 39 に直すか、給与の規則（pay）を確認してください',
+  ],
+];
+
+describe('a worked example the pay rules do not reproduce', () => {
+  // A content check (src/lib/content-checks.ts), run once the file has parsed: the schema does not import the pay rules.
+  it.each(exampleCases)('%s', (_, change, path, message) => {
+    const copy = structuredClone(raw);
+    change(copy);
+    const rules = rulesSchema.parse(copy);
+    expect(workedExampleProblems(rules, file)[0]).toBe(`${file} の ${path}：${message}`);
+  });
+
+  it('is none for the file as it is', () => {
+    expect(workedExampleProblems(rulesSchema.parse(raw), file)).toEqual([]);
+  });
+
+  it('stops parseRules with the file, the field and the figure to write', () => {
+    const broken = structuredClone(raw);
+    broken.examples[0].expected.monthly = 293000;
+    expect(() => parseRules(file, broken)).toThrow(
+      '応募資格・給与の規則に問題があります：\n- content/rules/2026.yaml の examples.0.expected.monthly：モデル給与「大学卒・民間企業の正社員として4年」の expected.monthly は 293,000円 と書かれていますが、この規則で計算すると 293,400円 です。',
     );
   });
 });
