@@ -5,11 +5,9 @@
  */
 import { type Context, Hono } from 'hono';
 import { statusCopy } from '../../src/i18n/ja';
-import { csvColumns, staffCopy as t } from '../../src/i18n/staff';
+import { staffCopy as t } from '../../src/i18n/staff';
 import { formatDate } from '../../src/lib/dates';
 import { html, type Raw } from '../../src/lib/html';
-import type { Application } from '../../src/schemas/application';
-import type { Registration } from '../../src/schemas/registration';
 import {
   type ApplicationRow,
   applicationByReference,
@@ -32,10 +30,7 @@ import { page } from '../lib/respond';
 import { cancelSeat, deleteRegistration, type RegistrationRow, registrationByReference, roster, tallyBySession } from '../lib/seats';
 import { isSameOrigin } from '../lib/security';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
-
-const tokyoTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string) => tokyoTime.format(new Date(iso));
-const label = (status: string) => t.statuses[status] ?? status;
+import { applicationColumns, csvOf, readApplication, readRegistration, rosterColumns, statusText, when } from '../lib/staff-columns';
 
 /** Pages: /staff/… */
 export const staffPages = new Hono<StaffEnv>({ strict: false });
@@ -101,8 +96,8 @@ staffPages.get('/jobs/:jobId', async (c) => {
   const db = c.env.DB;
   const title = (await loadCatalog(c.env.ASSETS)).jobs[jobId]?.title ?? jobId;
   const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'view_job_applications', jobId)]);
-  const apps = (rows?.results ?? []) as ApplicationRow[];
-  const col = t.columns;
+  const apps = ((rows?.results ?? []) as ApplicationRow[]).map(readApplication);
+  const columns = applicationColumns.filter((col) => col.inList);
   return staffPage(
     c,
     title,
@@ -112,30 +107,19 @@ staffPages.get('/jobs/:jobId', async (c) => {
         apps.length === 0
           ? html`<p>${t.noApplications}</p>`
           : html`<table>
-              <thead><tr><th scope="col">${col.reference}</th><th scope="col">${col.receivedAt}</th><th scope="col">${col.status}</th><th scope="col">${col.name}</th></tr></thead>
-              <tbody>${apps.map((a) => html`<tr><th scope="row"><a href="/staff/applications/${a.reference}/">${a.reference}</a></th><td>${when(a.created_at)}</td><td>${label(a.status)}</td><td>${(JSON.parse(a.payload) as Application).name}</td></tr>`)}</tbody>
+              <thead><tr>${columns.map((col) => html`<th scope="col">${col.label}</th>`)}</tr></thead>
+              <tbody>${apps.map(
+                (a) =>
+                  html`<tr>${columns.map((col) =>
+                    col.key === 'reference'
+                      ? html`<th scope="row"><a href="/staff/applications/${a.row.reference}/">${col.text(a)}</a></th>`
+                      : html`<td>${col.text(a)}</td>`,
+                  )}</tr>`,
+              )}</tbody>
             </table>`
       }`,
   );
 });
-
-const applicationFields: [keyof Application, string][] = [
-  ['name', '氏名'],
-  ['nameKana', 'フリガナ'],
-  ['birthDate', '生年月日'],
-  ['email', 'メールアドレス'],
-  ['phone', '電話番号'],
-  ['postalCode', '郵便番号'],
-  ['address', '住所'],
-  ['educationLevel', '最終学歴'],
-  ['school', '学校名・学部'],
-  ['graduated', '卒業年月'],
-  ['qualifications', '資格・免許'],
-  ['motivation', '志望動機'],
-  ['referral', '知ったきっかけ'],
-];
-const workText = (a: Application) =>
-  a.work.map((w) => `${w.from}〜${w.to || '現在'} ${w.employer}${w.duties ? `（${w.duties}）` : ''}`).join('\n');
 
 staffPages.get('/applications/:reference', async (c) => {
   const reference = c.req.param('reference');
@@ -143,7 +127,7 @@ staffPages.get('/applications/:reference', async (c) => {
   const [rows] = await db.batch([applicationByReference(db, reference), audit(db, c.var.staff, 'view_application', reference)]);
   const row = rows?.results[0] as ApplicationRow | undefined;
   if (!row) return staffPage(c, t.notFound, html`<h1>${t.notFound}</h1>`, 404);
-  const a = JSON.parse(row.payload) as Application;
+  const a = readApplication(row);
   const job = jobIn(await loadCatalog(c.env.ASSETS), row.job_id);
   const title = job?.title ?? row.job_id;
   const stages = stagesOf(job);
@@ -152,11 +136,16 @@ staffPages.get('/applications/:reference', async (c) => {
     c,
     `${t.columns.reference} ${reference}`,
     html`<h1>${t.columns.reference} ${reference}</h1>
-      <p>${title}／${when(row.created_at)}／${t.columns.status}：<strong>${label(row.status)}</strong></p>
+      <p>${t.columns.job}：${title}</p>
       <dl class="facts">
-        ${applicationFields.map(([k, l]) => html`<dt>${l}</dt><dd class="pre">${String(a[k] ?? '')}</dd>`)}
-        <dt>職歴</dt><dd class="pre">${workText(a)}</dd>
-        <dt>${t.cv}</dt><dd>${row.cv_key ? html`<a href="/api/staff/applications/${reference}/cv">${t.cvDownload}</a>` : t.cvNone}</dd>
+        ${applicationColumns.map(
+          (col) =>
+            html`<dt>${col.label}</dt>${
+              col.key === 'cv'
+                ? html`<dd>${row.cv_key ? html`<a href="/api/staff/applications/${reference}/cv">${t.cvDownload}</a>` : t.cvNone}</dd>`
+                : html`<dd class="pre">${col.text(a)}</dd>`
+            }`,
+        )}
       </dl>
       <h2>${statusCopy.stagesLabel}</h2>
       <ol>${stages.map((st, i) => (i === current ? html`<li aria-current="step"><strong>${st.label}</strong></li>` : html`<li>${st.label}</li>`))}</ol>
@@ -188,28 +177,28 @@ staffPages.get('/sessions/:sessionId', async (c) => {
   const db = c.env.DB;
   const session = sessionIn(await loadCatalog(c.env.ASSETS), sessionId);
   const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'view_roster', sessionId)]);
-  const regs = (rows?.results ?? []) as RegistrationRow[];
+  const regs = ((rows?.results ?? []) as RegistrationRow[]).map(readRegistration);
   const title = session ? `${session.title}（${session.dates.map(formatDate).join('、')}）` : sessionId;
-  const col = t.columns;
+  const columns = rosterColumns.filter((col) => col.inList);
   return staffPage(
     c,
     title,
     html`<h1>${title}</h1>
       <p><a href="/api/staff/sessions/${sessionId}/roster.csv">${t.exportCsv}</a></p>
       ${(['confirmed', 'waitlisted', 'cancelled'] as const).map((status) => {
-        const list = regs.filter((r) => r.status === status);
-        return html`<h2>${label(status)}（${list.length}）</h2>
+        const list = regs.filter((r) => r.row.status === status);
+        return html`<h2>${statusText(status)}（${list.length}）</h2>
           ${
             list.length === 0
               ? html`<p>―</p>`
               : html`<table>
-                  <thead><tr><th scope="col">${col.reference}</th><th scope="col">${col.name}</th><th scope="col">${col.receivedAt}</th><th scope="col">${col.actions}</th></tr></thead>
+                  <thead><tr>${columns.map((col) => html`<th scope="col">${col.label}</th>`)}<th scope="col">${t.columns.actions}</th></tr></thead>
                   <tbody>${list.map(
                     (r) =>
-                      html`<tr><th scope="row">${r.reference}</th><td>${(JSON.parse(r.payload) as Registration).name}</td><td>${when(r.created_at)}</td><td>${
+                      html`<tr>${columns.map((col) => (col.key === 'reference' ? html`<th scope="row">${col.text(r)}</th>` : html`<td>${col.text(r)}</td>`))}<td>${
                         status === 'cancelled'
                           ? ''
-                          : html`<form method="post" action="/api/staff/registrations/${r.reference}/cancel"><button class="button secondary" type="submit">${t.cancelOnBehalf}</button></form>`
+                          : html`<form method="post" action="/api/staff/registrations/${r.row.reference}/cancel"><button class="button secondary" type="submit">${t.cancelOnBehalf}</button></form>`
                       }</td></tr>`,
                   )}</tbody>
                 </table>`
@@ -241,32 +230,8 @@ staffApi.get('/jobs/:jobId/applications.csv', async (c) => {
   const jobId = c.req.param('jobId');
   const db = c.env.DB;
   const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'export_applications_csv', jobId)]);
-  const csv = toCsv(
-    csvColumns.applications,
-    ((rows?.results ?? []) as ApplicationRow[]).map((r) => {
-      const a = JSON.parse(r.payload) as Application;
-      return [
-        r.reference,
-        when(r.created_at),
-        label(r.status),
-        a.name,
-        a.nameKana,
-        a.birthDate,
-        a.email,
-        a.phone,
-        a.postalCode,
-        a.address,
-        a.educationLevel,
-        a.school,
-        a.graduated,
-        workText(a),
-        a.qualifications,
-        a.motivation,
-        a.referral,
-        r.cv_key ? 'あり' : 'なし',
-      ];
-    }),
-  );
+  const { header, rows: cells } = csvOf(applicationColumns, ((rows?.results ?? []) as ApplicationRow[]).map(readApplication));
+  const csv = toCsv(header, cells);
   return csvResponse(`applications-${jobId}.csv`, csv);
 });
 
@@ -274,25 +239,8 @@ staffApi.get('/sessions/:sessionId/roster.csv', async (c) => {
   const sessionId = c.req.param('sessionId');
   const db = c.env.DB;
   const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'export_roster_csv', sessionId)]);
-  const csv = toCsv(
-    csvColumns.roster,
-    ((rows?.results ?? []) as RegistrationRow[]).map((r) => {
-      const p = JSON.parse(r.payload) as Registration;
-      return [
-        r.reference,
-        when(r.created_at),
-        label(r.status),
-        p.name,
-        p.nameKana,
-        p.email,
-        p.school,
-        p.faculty,
-        p.year,
-        p.motivation,
-        r.support_needs,
-      ];
-    }),
-  );
+  const { header, rows: cells } = csvOf(rosterColumns, ((rows?.results ?? []) as RegistrationRow[]).map(readRegistration));
+  const csv = toCsv(header, cells);
   return csvResponse(`roster-${sessionId}.csv`, csv);
 });
 

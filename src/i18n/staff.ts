@@ -45,6 +45,11 @@ export const staffCopy = {
   cv: '職務経歴書（PDF）',
   cvDownload: 'ダウンロード',
   cvNone: '添付なし',
+  /** A CV in the CSV: attached or not. */
+  cvAttached: 'あり',
+  cvNotAttached: 'なし',
+  /** The end of a job still held, in the work history. */
+  present: '現在',
   markHandled: '対応済みにする',
   delete: '削除する',
   deleteConfirm: '削除すると元に戻せません。削除してよろしいですか。',
@@ -72,39 +77,42 @@ export const staffCopy = {
   } as Record<string, string>,
 } as const;
 
-/** Column headings of the CSV exports, in order. */
-export const csvColumns = {
-  applications: [
-    '受付番号',
-    '受付日時',
-    '状態',
-    '氏名',
-    'フリガナ',
-    '生年月日',
-    'メールアドレス',
-    '電話番号',
-    '郵便番号',
-    '住所',
-    '最終学歴',
-    '学校名・学部',
-    '卒業年月',
-    '職歴',
-    '資格・免許',
-    '志望動機',
-    '知ったきっかけ',
-    '職務経歴書',
-  ],
-  roster: [
-    '受付番号',
-    '申込日時',
-    '状態',
-    '氏名',
-    'フリガナ',
-    'メールアドレス',
-    '学校名',
-    '学部・学科',
-    '学年',
-    '参加の動機',
-    '必要な配慮',
-  ],
+/**
+ * Headings of an application's fields and of a registration's, by key. The order of the pages and the CSV exports is
+ * that of the column lists in functions/lib/staff-columns.ts, which take their headings from here.
+ */
+export const fieldLabels = {
+  applications: {
+    reference: '受付番号',
+    receivedAt: '受付日時',
+    status: '状態',
+    name: '氏名',
+    nameKana: 'フリガナ',
+    birthDate: '生年月日',
+    email: 'メールアドレス',
+    phone: '電話番号',
+    postalCode: '郵便番号',
+    address: '住所',
+    educationLevel: '最終学歴',
+    school: '学校名・学部',
+    graduated: '卒業年月',
+    work: '職歴',
+    qualifications: '資格・免許',
+    motivation: '志望動機',
+    referral: '知ったきっかけ',
+    cv: '職務経歴書',
+  },
+  roster: {
+    reference: '受付番号',
+    receivedAt: '申込日時',
+    status: '状態',
+    name: '氏名',
+    nameKana: 'フリガナ',
+    email: 'メールアドレス',
+    school: '学校名',
+    faculty: '学部・学科',
+    year: '学年',
+    motivation: '参加の動機',
+    supportNeeds: '必要な配慮',
+  },
 } as const;

@@ -8,6 +8,9 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../functions/lib/csv';
 import { verifyAccessToken } from '../../functions/lib/staff-auth';
+import { applicationColumns, rosterColumns } from '../../functions/lib/staff-columns';
+import { applicationFieldOrder } from '../../src/schemas/application';
+import { registrationSchema } from '../../src/schemas/registration';
 import { application, asStaff, catalog, count, jobIn, ORIGIN, postJson, register, registration } from './support';
 
 let jobId: string;
@@ -149,6 +152,39 @@ describe('CSV exports', () => {
     expect(text.startsWith('"受付番号","申込日時","状態","氏名"')).toBe(true);
     expect(text).toContain(`"${marker} 学"`);
     expect(text).toContain('"参加確定"');
+  });
+});
+
+describe('one list of fields for the pages and the CSV exports', () => {
+  const headerOf = (text: string) => text.replace('\uFEFF', '').split('\r\n')[0];
+  const quoted = (labels: string[]) => labels.map((l) => `"${l}"`).join(',');
+
+  it('holds every field of the apply form, and the CSV header and the application page follow it', async () => {
+    const keys = applicationColumns.map((c) => c.key);
+    for (const field of applicationFieldOrder.filter((f) => !['jobId', 'idempotencyKey', 'consent'].includes(f)))
+      expect(keys, field).toContain(field);
+    const labels = applicationColumns.map((c) => c.label);
+    expect(headerOf(await (await asStaff(`/api/staff/jobs/${jobId}/applications.csv`)).text())).toBe(quoted(labels));
+    const page = await (await asStaff(`/staff/applications/${reference}/`)).text();
+    expect([...page.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1])).toEqual(labels);
+  });
+
+  it('holds every field of the sign-up form, and the roster CSV header follows it', async () => {
+    const keys = rosterColumns.map((c) => c.key);
+    for (const field of Object.keys(registrationSchema.shape).filter((f) => !['sessionId', 'idempotencyKey', 'consent'].includes(f)))
+      expect(keys, field).toContain(field);
+    const text = await (await asStaff(`/api/staff/sessions/${sessionId}/roster.csv`)).text();
+    expect(headerOf(text)).toBe(quoted(rosterColumns.map((c) => c.label)));
+  });
+
+  it('writes dates and the work history the same way on the page and in the CSV', async () => {
+    const csv = await (await asStaff(`/api/staff/jobs/${jobId}/applications.csv`)).text();
+    const page = await (await asStaff(`/staff/applications/${reference}/`)).text();
+    for (const text of [csv, page]) {
+      expect(text).toContain('1990年4月1日'); // tests/fixtures/application.json
+      expect(text).toContain('2013年3月');
+      expect(text).toContain('2013年4月〜現在 株式会社ネリマ（法人営業）');
+    }
   });
 });
 
