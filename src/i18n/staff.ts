@@ -1,6 +1,9 @@
 /** Words of the staff area (職員用ページ). */
 export const staffCopy = {
   title: '職員用ページ',
+  /** The staff area's own menu (the public site's menu is not shown there). */
+  navLabel: '職員用メニュー',
+  signedInAs: (who: string) => `ログイン中：${who}`,
   notConfigured: '職員用ページの認証が設定されていません。管理者にお問い合わせください。',
   unauthorized: '職員用ページを利用するには、ログインが必要です。',
   forbidden: 'このページを表示する権限がありません。',
@@ -51,11 +54,14 @@ export const staffCopy = {
   /** The end of a job still held, in the work history. */
   present: '現在',
   markHandled: '対応済みにする',
+  otherActions: 'その他の操作',
+  noneInStatus: '該当する申込はありません。',
   delete: '削除する',
   deleteConfirm: '削除すると元に戻せません。削除してよろしいですか。',
   deleteConfirmLabel: '削除することを確認しました',
   cancelOnBehalf: '本人に代わってキャンセルする',
   notFound: '該当するデータが見つかりません。すでに削除された可能性があります。',
+  notFoundTitle: 'ページが見つかりません',
   done: '処理しました。',
   mustConfirm: '削除するには、確認のチェックを入れてください。',
   crossSite: '職員用画面以外からの操作は受け付けていません。職員用画面を開き直してから、もう一度操作してください。',

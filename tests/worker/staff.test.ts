@@ -72,7 +72,24 @@ describe('access to the staff area', () => {
     expect(r.headers.get('Cache-Control')).toBe('no-store');
     const page = await r.text();
     expect(page).toContain('応募・申込の状況');
-    expect(page).toContain('<meta name="robots" content="noindex"');
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow"');
+  });
+
+  it('frames its pages in the staff area’s own header and menu, with the site’s stylesheet and no public navigation', async () => {
+    const page = await (await asStaff('/staff/')).text();
+    expect(page.startsWith('<!doctype html><html lang="ja">')).toBe(true);
+    expect(page).toContain('<title>応募・申込の状況｜練馬区 職員用ページ</title>');
+    expect(page).toContain('<a class="skip-link" href="#main">本文へ移動</a>');
+    expect(page).toMatch(/<nav aria-label="職員用メニュー">[\s\S]*href="\/staff\/audit\/"/);
+    expect(page).not.toContain('メインメニュー'); // the public site's navigation
+    expect(page).not.toContain('href="/jobs/"');
+    const sheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(sheets.some((href) => /^\/_astro\/.+\.css$/.test(href))).toBe(true);
+    for (const href of sheets) {
+      const css = href.startsWith('/staff/') ? await asStaff(href) : await env.ASSETS.fetch(`https://assets.invalid${href}`);
+      expect(css.status, href).toBe(200);
+      expect(css.headers.get('Content-Type'), href).toContain('text/css');
+    }
   });
 });
 

@@ -4,10 +4,11 @@
  * is written to the audit log in the same batch as the read or the change.
  */
 import { type Context, Hono } from 'hono';
-import { statusCopy } from '../../src/i18n/ja';
+import { html } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { staffCopy as t } from '../../src/i18n/staff';
 import { formatDate } from '../../src/lib/dates';
-import { html, type Raw } from '../../src/lib/html';
 import {
   type ApplicationRow,
   applicationByReference,
@@ -26,11 +27,18 @@ import { audit, auditLog } from '../lib/audit';
 import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
 import { csvResponse, toCsv } from '../lib/csv';
 import { relay } from '../lib/outbox';
-import { page } from '../lib/respond';
 import { cancelSeat, deleteRegistration, type RegistrationRow, registrationByReference, roster, tallyBySession } from '../lib/seats';
 import { isSameOrigin } from '../lib/security';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
-import { applicationColumns, csvOf, readApplication, readRegistration, rosterColumns, statusText, when } from '../lib/staff-columns';
+import { applicationColumns, csvOf, readApplication, readRegistration, rosterColumns } from '../lib/staff-columns';
+import { ApplicationDetail } from '../views/ApplicationDetail';
+import { AuditLog, type AuditLogProps } from '../views/AuditLog';
+import { Dashboard } from '../views/Dashboard';
+import { JobApplications } from '../views/JobApplications';
+import { Roster } from '../views/Roster';
+import { StaffLayout, type StaffLayoutProps } from '../views/StaffLayout';
+import { StaffMessage } from '../views/StaffMessage';
+import { siteStylesheets, staffCss } from '../views/styles';
 
 /** Pages: /staff/… */
 export const staffPages = new Hono<StaffEnv>({ strict: false });
@@ -46,8 +54,25 @@ staffApi.use('*', async (c, next) => {
   await next();
 });
 
-const staffPage = (c: Context<StaffEnv>, title: string, body: Raw, status = 200) =>
-  page(c, status, `${title}｜${t.title}`, html`<p><a href="/staff/">${t.back}</a></p>${body}`);
+/** A staff page: a view inside the staff area's own frame. */
+async function render(
+  c: Context<StaffEnv>,
+  title: string,
+  body: Child,
+  { status = 200, current }: { status?: ContentfulStatusCode; current?: StaffLayoutProps['current'] } = {},
+) {
+  const layout = (
+    <StaffLayout title={title} stylesheets={await siteStylesheets(c.env.ASSETS)} staff={c.var.staff} current={current}>
+      {body}
+    </StaffLayout>
+  );
+  return c.html(html`<!doctype html>${layout}`, status);
+}
+
+const notFound = (c: Context<StaffEnv>) =>
+  render(c, t.notFoundTitle, <StaffMessage title={t.notFoundTitle} message={t.notFound} />, { status: 404 });
+
+staffPages.get('/staff.css', (c) => c.body(staffCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
 staffPages.get('/', async (c) => {
   const db = c.env.DB;
@@ -61,64 +86,23 @@ staffPages.get('/', async (c) => {
   const byJob = tally((apps?.results ?? []) as { id: string; status: string; n: number }[]);
   const bySession = tally((regs?.results ?? []) as { id: string; status: string; n: number }[]);
   const jobIds = [...new Set([...Object.keys(catalog.jobs).filter((id) => catalog.jobs[id]?.applyOnline), ...byJob.keys()])];
-  const col = t.columns;
-  return staffPage(
-    c,
-    t.dashboard,
-    html`<h1>${t.dashboard}</h1>
-      <h2>${t.applicationsHeading}</h2>
-      <table>
-        <thead><tr><th scope="col">${col.job}</th><th scope="col">${col.received}</th><th scope="col">${col.handled}</th><th scope="col">${col.withdrawn}</th><th scope="col">${col.total}</th></tr></thead>
-        <tbody>
-          ${jobIds.map((id) => {
-            const n = byJob.get(id) ?? {};
-            const total = Object.values(n).reduce((a, b) => a + b, 0);
-            return html`<tr><th scope="row"><a href="/staff/jobs/${id}/">${catalog.jobs[id]?.title ?? id}</a></th><td>${n['received'] ?? 0}</td><td>${n['handled'] ?? 0}</td><td>${n['withdrawn'] ?? 0}</td><td>${total}</td></tr>`;
-          })}
-        </tbody>
-      </table>
-      <h2>${t.sessionsHeading}</h2>
-      <table>
-        <thead><tr><th scope="col">${col.session}</th><th scope="col">${col.confirmed}</th><th scope="col">${col.waitlisted}</th><th scope="col">${col.cancelled}</th></tr></thead>
-        <tbody>
-          ${Object.entries(catalog.sessions).map(([id, s]) => {
-            const n = bySession.get(id) ?? {};
-            return html`<tr><th scope="row"><a href="/staff/sessions/${id}/">${s.title}（${s.dates.map(formatDate).join('、')}）</a></th><td>${n['confirmed'] ?? 0}／${s.capacity}</td><td>${n['waitlisted'] ?? 0}</td><td>${n['cancelled'] ?? 0}</td></tr>`;
-          })}
-        </tbody>
-      </table>
-      <p><a href="/staff/audit/">${t.auditLink}</a></p>`,
-  );
+  const jobs = jobIds.map((id) => ({ id, title: jobIn(catalog, id)?.title ?? id, counts: byJob.get(id) ?? {} }));
+  const sessions = Object.entries(catalog.sessions).map(([id, s]) => ({
+    id,
+    title: `${s.title}（${s.dates.map(formatDate).join('、')}）`,
+    capacity: s.capacity,
+    counts: bySession.get(id) ?? {},
+  }));
+  return render(c, t.dashboard, <Dashboard jobs={jobs} sessions={sessions} />, { current: 'dashboard' });
 });
 
 staffPages.get('/jobs/:jobId', async (c) => {
   const jobId = c.req.param('jobId');
   const db = c.env.DB;
-  const title = (await loadCatalog(c.env.ASSETS)).jobs[jobId]?.title ?? jobId;
+  const title = jobIn(await loadCatalog(c.env.ASSETS), jobId)?.title ?? jobId;
   const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'view_job_applications', jobId)]);
-  const apps = ((rows?.results ?? []) as ApplicationRow[]).map(readApplication);
-  const columns = applicationColumns.filter((col) => col.inList);
-  return staffPage(
-    c,
-    title,
-    html`<h1>${title}</h1>
-      <p><a href="/api/staff/jobs/${jobId}/applications.csv">${t.exportCsv}</a></p>
-      ${
-        apps.length === 0
-          ? html`<p>${t.noApplications}</p>`
-          : html`<table>
-              <thead><tr>${columns.map((col) => html`<th scope="col">${col.label}</th>`)}</tr></thead>
-              <tbody>${apps.map(
-                (a) =>
-                  html`<tr>${columns.map((col) =>
-                    col.key === 'reference'
-                      ? html`<th scope="row"><a href="/staff/applications/${a.row.reference}/">${col.text(a)}</a></th>`
-                      : html`<td>${col.text(a)}</td>`,
-                  )}</tr>`,
-              )}</tbody>
-            </table>`
-      }`,
-  );
+  const applications = ((rows?.results ?? []) as ApplicationRow[]).map(readApplication);
+  return render(c, title, <JobApplications jobId={jobId} title={title} applications={applications} />);
 });
 
 staffPages.get('/applications/:reference', async (c) => {
@@ -126,49 +110,18 @@ staffPages.get('/applications/:reference', async (c) => {
   const db = c.env.DB;
   const [rows] = await db.batch([applicationByReference(db, reference), audit(db, c.var.staff, 'view_application', reference)]);
   const row = rows?.results[0] as ApplicationRow | undefined;
-  if (!row) return staffPage(c, t.notFound, html`<h1>${t.notFound}</h1>`, 404);
-  const a = readApplication(row);
+  if (!row) return notFound(c);
   const job = jobIn(await loadCatalog(c.env.ASSETS), row.job_id);
-  const title = job?.title ?? row.job_id;
   const stages = stagesOf(job);
-  const current = Math.min(row.stage, stages.length - 1);
-  return staffPage(
+  return render(
     c,
     `${t.columns.reference} ${reference}`,
-    html`<h1>${t.columns.reference} ${reference}</h1>
-      <p>${t.columns.job}：${title}</p>
-      <dl class="facts">
-        ${applicationColumns.map(
-          (col) =>
-            html`<dt>${col.label}</dt>${
-              col.key === 'cv'
-                ? html`<dd>${row.cv_key ? html`<a href="/api/staff/applications/${reference}/cv">${t.cvDownload}</a>` : t.cvNone}</dd>`
-                : html`<dd class="pre">${col.text(a)}</dd>`
-            }`,
-        )}
-      </dl>
-      <h2>${statusCopy.stagesLabel}</h2>
-      <ol>${stages.map((st, i) => (i === current ? html`<li aria-current="step"><strong>${st.label}</strong></li>` : html`<li>${st.label}</li>`))}</ol>
-      ${
-        row.status === 'withdrawn'
-          ? html`<p class="notice">${statusCopy.withdrawn}</p>`
-          : current === stages.length - 1
-            ? html`<p class="notice">${t.lastStage}</p>`
-            : html`<form method="post" action="/api/staff/applications/${reference}/stage">
-              <div class="form-field">
-                <label for="stage-message">${statusCopy.moveMessage}</label>
-                <span class="hint" id="stage-message-hint">${statusCopy.moveMessageHint}</span>
-                <textarea id="stage-message" name="message" rows="3" aria-describedby="stage-message-hint"></textarea>
-              </div>
-              <button class="button" type="submit">${statusCopy.moveStage}</button>
-            </form>`
-      }
-      <form method="post" action="/api/staff/applications/${reference}/handled"><button class="button" type="submit">${t.markHandled}</button></form>
-      <form method="post" action="/api/staff/applications/${reference}/delete">
-        <p>${t.deleteConfirm}</p>
-        <p class="checkbox"><input type="checkbox" id="confirm-delete" name="confirm" /><label for="confirm-delete">${t.deleteConfirmLabel}</label></p>
-        <button class="button secondary" type="submit">${t.delete}</button>
-      </form>`,
+    <ApplicationDetail
+      application={readApplication(row)}
+      jobTitle={job?.title ?? row.job_id}
+      stages={stages}
+      current={Math.min(row.stage, stages.length - 1)}
+    />,
   );
 });
 
@@ -177,51 +130,16 @@ staffPages.get('/sessions/:sessionId', async (c) => {
   const db = c.env.DB;
   const session = sessionIn(await loadCatalog(c.env.ASSETS), sessionId);
   const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'view_roster', sessionId)]);
-  const regs = ((rows?.results ?? []) as RegistrationRow[]).map(readRegistration);
+  const registrations = ((rows?.results ?? []) as RegistrationRow[]).map(readRegistration);
   const title = session ? `${session.title}（${session.dates.map(formatDate).join('、')}）` : sessionId;
-  const columns = rosterColumns.filter((col) => col.inList);
-  return staffPage(
-    c,
-    title,
-    html`<h1>${title}</h1>
-      <p><a href="/api/staff/sessions/${sessionId}/roster.csv">${t.exportCsv}</a></p>
-      ${(['confirmed', 'waitlisted', 'cancelled'] as const).map((status) => {
-        const list = regs.filter((r) => r.row.status === status);
-        return html`<h2>${statusText(status)}（${list.length}）</h2>
-          ${
-            list.length === 0
-              ? html`<p>―</p>`
-              : html`<table>
-                  <thead><tr>${columns.map((col) => html`<th scope="col">${col.label}</th>`)}<th scope="col">${t.columns.actions}</th></tr></thead>
-                  <tbody>${list.map(
-                    (r) =>
-                      html`<tr>${columns.map((col) => (col.key === 'reference' ? html`<th scope="row">${col.text(r)}</th>` : html`<td>${col.text(r)}</td>`))}<td>${
-                        status === 'cancelled'
-                          ? ''
-                          : html`<form method="post" action="/api/staff/registrations/${r.row.reference}/cancel"><button class="button secondary" type="submit">${t.cancelOnBehalf}</button></form>`
-                      }</td></tr>`,
-                  )}</tbody>
-                </table>`
-          }`;
-      })}`,
-  );
+  return render(c, title, <Roster sessionId={sessionId} title={title} registrations={registrations} />);
 });
 
 staffPages.get('/audit', async (c) => {
   const db = c.env.DB;
   const [rows] = await db.batch([auditLog(db), audit(db, c.var.staff, 'view_audit', '-')]);
-  const col = t.columns;
-  return staffPage(
-    c,
-    t.auditHeading,
-    html`<h1>${t.auditHeading}</h1>
-      <table>
-        <thead><tr><th scope="col">${col.at}</th><th scope="col">${col.actor}</th><th scope="col">${col.action}</th><th scope="col">${col.target}</th></tr></thead>
-        <tbody>${((rows?.results ?? []) as { at: string; actor: string; action: string; target: string }[]).map(
-          (r) => html`<tr><td>${when(r.at)}</td><td>${r.actor}</td><td>${t.actions[r.action] ?? r.action}</td><td>${r.target}</td></tr>`,
-        )}</tbody>
-      </table>`,
-  );
+  const lines = (rows?.results ?? []) as AuditLogProps['lines'];
+  return render(c, t.auditHeading, <AuditLog lines={lines} />, { current: 'audit' });
 });
 
 // ---- API: exports, downloads and actions ----
