@@ -25,7 +25,7 @@ import {
 } from '../lib/applications';
 import { audit, auditLog } from '../lib/audit';
 import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
-import { csvResponse, toCsv } from '../lib/csv';
+import { attachment, csvResponse, toCsv } from '../lib/csv';
 import { relay } from '../lib/outbox';
 import { cancelSeat, deleteRegistration, type RegistrationRow, registrationByReference, roster, tallyBySession } from '../lib/seats';
 import { isSameOrigin } from '../lib/security';
@@ -72,6 +72,21 @@ async function render(
 const notFound = (c: Context<StaffEnv>) =>
   render(c, t.notFoundTitle, <StaffMessage title={t.notFoundTitle} message={t.notFound} />, { status: 404 });
 
+/**
+ * The rows of one opening or session, read in one batch with the audit line; null for an id that is neither in the
+ * catalog nor in the data (a 404, with nothing audited, rather than an empty page under a made-up name).
+ */
+async function readAudited<T>(
+  c: Context<StaffEnv>,
+  p: { known: boolean; query: D1PreparedStatement; action: string; target: string },
+): Promise<T[] | null> {
+  if (!p.known && (await p.query.first()) === null) return null;
+  const [rows] = await c.env.DB.batch([p.query, audit(c.env.DB, c.var.staff, p.action, p.target)]);
+  return (rows?.results ?? []) as T[];
+}
+
+const apiNotFound = (c: Context<StaffEnv>) => c.json({ error: 'not_found', message: t.notFound }, 404);
+
 staffPages.get('/staff.css', (c) => c.body(staffCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
 staffPages.get('/', async (c) => {
@@ -98,11 +113,12 @@ staffPages.get('/', async (c) => {
 
 staffPages.get('/jobs/:jobId', async (c) => {
   const jobId = c.req.param('jobId');
-  const db = c.env.DB;
-  const title = jobIn(await loadCatalog(c.env.ASSETS), jobId)?.title ?? jobId;
-  const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'view_job_applications', jobId)]);
-  const applications = ((rows?.results ?? []) as ApplicationRow[]).map(readApplication);
-  return render(c, title, <JobApplications jobId={jobId} title={title} applications={applications} />);
+  const job = jobIn(await loadCatalog(c.env.ASSETS), jobId);
+  const query = applicationsForJob(c.env.DB, jobId);
+  const rows = await readAudited<ApplicationRow>(c, { known: !!job, query, action: 'view_job_applications', target: jobId });
+  if (!rows) return notFound(c);
+  const title = job?.title ?? jobId;
+  return render(c, title, <JobApplications jobId={jobId} title={title} applications={rows.map(readApplication)} />);
 });
 
 staffPages.get('/applications/:reference', async (c) => {
@@ -127,12 +143,12 @@ staffPages.get('/applications/:reference', async (c) => {
 
 staffPages.get('/sessions/:sessionId', async (c) => {
   const sessionId = c.req.param('sessionId');
-  const db = c.env.DB;
   const session = sessionIn(await loadCatalog(c.env.ASSETS), sessionId);
-  const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'view_roster', sessionId)]);
-  const registrations = ((rows?.results ?? []) as RegistrationRow[]).map(readRegistration);
+  const query = roster(c.env.DB, sessionId);
+  const rows = await readAudited<RegistrationRow>(c, { known: !!session, query, action: 'view_roster', target: sessionId });
+  if (!rows) return notFound(c);
   const title = session ? `${session.title}（${session.dates.map(formatDate).join('、')}）` : sessionId;
-  return render(c, title, <Roster sessionId={sessionId} title={title} registrations={registrations} />);
+  return render(c, title, <Roster sessionId={sessionId} title={title} registrations={rows.map(readRegistration)} />);
 });
 
 staffPages.get('/audit', async (c) => {
@@ -146,20 +162,22 @@ staffPages.get('/audit', async (c) => {
 
 staffApi.get('/jobs/:jobId/applications.csv', async (c) => {
   const jobId = c.req.param('jobId');
-  const db = c.env.DB;
-  const [rows] = await db.batch([applicationsForJob(db, jobId), audit(db, c.var.staff, 'export_applications_csv', jobId)]);
-  const { header, rows: cells } = csvOf(applicationColumns, ((rows?.results ?? []) as ApplicationRow[]).map(readApplication));
-  const csv = toCsv(header, cells);
-  return csvResponse(`applications-${jobId}.csv`, csv);
+  const known = !!jobIn(await loadCatalog(c.env.ASSETS), jobId);
+  const query = applicationsForJob(c.env.DB, jobId);
+  const rows = await readAudited<ApplicationRow>(c, { known, query, action: 'export_applications_csv', target: jobId });
+  if (!rows) return apiNotFound(c);
+  const { header, rows: cells } = csvOf(applicationColumns, rows.map(readApplication));
+  return csvResponse(`applications-${jobId}.csv`, toCsv(header, cells));
 });
 
 staffApi.get('/sessions/:sessionId/roster.csv', async (c) => {
   const sessionId = c.req.param('sessionId');
-  const db = c.env.DB;
-  const [rows] = await db.batch([roster(db, sessionId), audit(db, c.var.staff, 'export_roster_csv', sessionId)]);
-  const { header, rows: cells } = csvOf(rosterColumns, ((rows?.results ?? []) as RegistrationRow[]).map(readRegistration));
-  const csv = toCsv(header, cells);
-  return csvResponse(`roster-${sessionId}.csv`, csv);
+  const known = !!sessionIn(await loadCatalog(c.env.ASSETS), sessionId);
+  const query = roster(c.env.DB, sessionId);
+  const rows = await readAudited<RegistrationRow>(c, { known, query, action: 'export_roster_csv', target: sessionId });
+  if (!rows) return apiNotFound(c);
+  const { header, rows: cells } = csvOf(rosterColumns, rows.map(readRegistration));
+  return csvResponse(`roster-${sessionId}.csv`, toCsv(header, cells));
 });
 
 staffApi.get('/applications/:reference/cv', async (c) => {
@@ -167,12 +185,12 @@ staffApi.get('/applications/:reference/cv', async (c) => {
   const db = c.env.DB;
   const row = await cvKeyOf(db, reference);
   const object = row?.cv_key ? await c.env.DOCUMENTS.get(row.cv_key) : null;
-  if (!object) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (!object) return apiNotFound(c);
   await audit(db, c.var.staff, 'download_cv', reference).run();
   return new Response(object.body, {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="cv-${reference}.pdf"`,
+      'Content-Disposition': attachment(`cv-${reference}.pdf`),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     },
@@ -187,7 +205,7 @@ staffApi.post('/applications/:reference/handled', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
   const [updated] = await db.batch([markHandled(db, reference), audit(db, c.var.staff, 'mark_handled', reference)]);
-  if (!updated?.meta.changes && !(await exists(db, reference))) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (!updated?.meta.changes && !(await exists(db, reference))) return apiNotFound(c);
   return done(c, `/staff/applications/${reference}/`);
 });
 
@@ -198,7 +216,7 @@ staffApi.post('/applications/:reference/stage', async (c) => {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const message = typeof form['message'] === 'string' ? form['message'].trim().slice(0, 500) : '';
   const row = await stageOf(db, reference);
-  if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (!row) return apiNotFound(c);
   const last = stagesOf(jobIn(await loadCatalog(c.env.ASSETS), row.job_id)).length - 1;
   if (row.stage >= last) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   const moved = await moveStage(db, { reference, last, message: message || null, email: row.email, staff: c.var.staff }, new Date());
@@ -214,7 +232,7 @@ staffApi.post('/applications/:reference/delete', async (c) => {
   if (!(c.req.header('Accept') ?? '').includes('application/json') && form['confirm'] !== 'on')
     return c.json({ error: 'confirm', message: t.mustConfirm }, 400);
   const row = await jobAndCv(db, reference);
-  if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (!row) return apiNotFound(c);
   if (row.cv_key) await c.env.DOCUMENTS.delete(row.cv_key);
   await db.batch([deleteApplication(db, reference), audit(db, c.var.staff, 'delete_application', reference)]);
   return done(c, `/staff/jobs/${row.job_id}/`);
@@ -225,7 +243,7 @@ staffApi.post('/registrations/:reference/cancel', async (c) => {
   const db = c.env.DB;
   const target = await registrationByReference(db, reference);
   const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
-  if (!target || !session) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (!target || !session) return apiNotFound(c);
   if (target.status !== 'cancelled') await cancelSeat(db, target, session, new Date());
   await audit(db, c.var.staff, 'cancel_registration', reference).run();
   return done(c, `/staff/sessions/${target.session_id}/`);
@@ -235,7 +253,7 @@ staffApi.post('/registrations/:reference/delete', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
   const row = await registrationByReference(db, reference);
-  if (!row) return c.json({ error: 'not_found', message: t.notFound }, 404);
+  if (!row) return apiNotFound(c);
   await db.batch([...deleteRegistration(db, reference), audit(db, c.var.staff, 'delete_registration', reference)]);
   return done(c, `/staff/sessions/${row.session_id}/`);
 });

@@ -172,6 +172,75 @@ describe('CSV exports', () => {
   });
 });
 
+describe('CSV file names (RFC 6266)', () => {
+  // Ids as a URL can carry them: stored under such an id (the forms would refuse it; old data or a bad import need not).
+  const hostile: [string, string][] = [
+    ['a quote', 'x"y'],
+    ['CR and LF', 'x\r\nSet-Cookie: a=b'],
+    ['a semicolon', 'x; filename=evil.exe'],
+    ['non-ASCII', '事務-2027'],
+  ];
+  const store = async (id: string) => {
+    const n = crypto.randomUUID();
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, created_at, purge_after) VALUES (?1, ?2, ?1, ?3, ?1, '2026-12-01T00:00:00Z', '2099-01-01')",
+      ).bind(`T-${n}`, id, JSON.stringify({ ...application(id), work: [] })),
+      env.DB.prepare(
+        "INSERT INTO registrations (reference, session_id, idempotency_key, payload, email_key, status, cancel_token_hash, created_at, updated_at, support_purge_after, purge_after) VALUES (?1, ?2, ?1, ?3, ?1, 'confirmed', ?1, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', '2099-01-01', '2099-01-01')",
+      ).bind(`T-${n}`, id, JSON.stringify(registration(id))),
+    ]);
+  };
+  /** The filename and filename* parameters, as a client reads them. */
+  const names = (header: string | null) => ({
+    ascii: /; filename="([^"]*)"/.exec(header ?? '')?.[1],
+    exact: decodeURIComponent(/; filename\*=UTF-8''([^;\s]*)$/.exec(header ?? '')?.[1] ?? ''),
+  });
+
+  for (const [what, id] of hostile) {
+    it(`names the download safely for an id with ${what}`, async () => {
+      await store(id);
+      for (const [path, prefix] of [
+        [`/api/staff/jobs/${encodeURIComponent(id)}/applications.csv`, 'applications'],
+        [`/api/staff/sessions/${encodeURIComponent(id)}/roster.csv`, 'roster'],
+      ] as const) {
+        const r = await asStaff(path);
+        expect(r.status, path).toBe(200);
+        const header = r.headers.get('Content-Disposition');
+        expect(header).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+.^_`|~%-]+$/);
+        expect(names(header).ascii).toBe(`${prefix}-${id}.csv`.replace(/[^A-Za-z0-9._-]/g, ''));
+        expect(names(header).exact).toBe(`${prefix}-${id}.csv`);
+      }
+    });
+  }
+
+  it('answers 404, never 500, for an id that is neither open nor in the data, and writes no audit line', async () => {
+    const before = await count('SELECT COUNT(*) AS n FROM staff_audit');
+    for (const id of ['no-such-job', 'x\r\ny', 'x"y-unknown', 'constructor']) {
+      for (const path of [
+        `/api/staff/jobs/${encodeURIComponent(id)}/applications.csv`,
+        `/api/staff/sessions/${encodeURIComponent(id)}/roster.csv`,
+        `/staff/jobs/${encodeURIComponent(id)}/`,
+        `/staff/sessions/${encodeURIComponent(id)}/`,
+      ]) {
+        const r = await asStaff(path);
+        expect(r.status, path).toBe(404);
+        expect(r.headers.get('Cache-Control'), path).toBe('no-store');
+        expect(await r.text(), path).toContain('該当するデータが見つかりません');
+      }
+    }
+    expect(await count('SELECT COUNT(*) AS n FROM staff_audit')).toBe(before);
+  });
+
+  it('still exports an open opening with no applications yet: its header alone', async () => {
+    const open = Object.entries((await catalog()).jobs).find(([id, j]) => j.applyOnline && id !== jobId)?.[0] ?? '';
+    await env.DB.prepare('DELETE FROM applications WHERE job_id = ?1').bind(open).run();
+    const r = await asStaff(`/api/staff/jobs/${open}/applications.csv`);
+    expect(r.status).toBe(200);
+    expect((await r.text()).split('\r\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
 describe('one list of fields for the pages and the CSV exports', () => {
   const headerOf = (text: string) => text.replace('\uFEFF', '').split('\r\n')[0];
   const quoted = (labels: string[]) => labels.map((l) => `"${l}"`).join(',');
