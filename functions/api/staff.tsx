@@ -27,10 +27,12 @@ import { audit, auditLog } from '../lib/audit';
 import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
 import { attachment, csvResponse, toCsv } from '../lib/csv';
 import { relay } from '../lib/outbox';
+import { Problem } from '../lib/problem';
 import { cancelSeat, deleteRegistration, type RegistrationRow, registrationByReference, roster, tallyBySession } from '../lib/seats';
 import { isSameOrigin } from '../lib/security';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
 import { applicationColumns, csvOf, readApplication, readRegistration, rosterColumns } from '../lib/staff-columns';
+import { readSubmission } from '../lib/submission';
 import { ApplicationDetail } from '../views/ApplicationDetail';
 import { AuditLog, type AuditLogProps } from '../views/AuditLog';
 import { Dashboard } from '../views/Dashboard';
@@ -51,6 +53,20 @@ staffApi.use('*', requireStaff());
 staffApi.use('*', async (c, next) => {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c.req.raw))
     return c.json({ error: 'cross_site', message: t.crossSite }, 403);
+  await next();
+});
+/** A staff form carries a short message at most; nothing bigger is read, from any post. */
+const STAFF_FORM_BYTES = 8 * 1024;
+staffApi.post('*', async (c, next) => {
+  try {
+    // The buttons without fields post no body at all.
+    const form = c.req.raw.body === null ? {} : (await readSubmission(c.req.raw, { maxBytes: STAFF_FORM_BYTES })).fields;
+    c.set('form', form);
+  } catch (e) {
+    if (!(e instanceof Problem)) throw e;
+    const message = e.status === 413 ? t.tooLarge(STAFF_FORM_BYTES / 1024) : e.message;
+    return c.json({ error: e.code, message }, e.status);
+  }
   await next();
 });
 
@@ -213,7 +229,7 @@ staffApi.post('/applications/:reference/handled', async (c) => {
 staffApi.post('/applications/:reference/stage', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const form = c.var.form;
   const message = typeof form['message'] === 'string' ? form['message'].trim().slice(0, 500) : '';
   const row = await stageOf(db, reference);
   if (!row) return apiNotFound(c);
@@ -228,7 +244,7 @@ staffApi.post('/applications/:reference/stage', async (c) => {
 staffApi.post('/applications/:reference/delete', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const form = c.var.form;
   if (!(c.req.header('Accept') ?? '').includes('application/json') && form['confirm'] !== 'on')
     return c.json({ error: 'confirm', message: t.mustConfirm }, 400);
   const row = await jobAndCv(db, reference);

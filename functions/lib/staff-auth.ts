@@ -7,7 +7,11 @@ import type { MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { staffCopy as t } from '../../src/i18n/staff';
 
-export type StaffEnv = { Bindings: Env; Variables: { staff: string } };
+export type StaffEnv = {
+  Bindings: Env;
+  /** `staff`: who is signed in. `form`: the fields of a staff post, read within its size limit (staff.tsx). */
+  Variables: { staff: string; form: Record<string, unknown> };
+};
 
 export type TokenVerdict = { ok: true; email: string } | { ok: false; reason: string };
 

@@ -241,6 +241,67 @@ describe('CSV file names (RFC 6266)', () => {
   });
 });
 
+describe('the size of a staff post', () => {
+  const big = 'あ'.repeat(3000); // 9 KB in UTF-8, more when URL-encoded
+
+  it('refuses a form over 8 KB with 413 and a message that states the limit, and changes nothing', async () => {
+    const ref = ((await (await postJson('/api/applications', application(jobId))).json()) as { reference: string }).reference;
+    const state = () => count("SELECT stage * 10 + (status = 'handled') AS n FROM applications WHERE reference = ?1", ref);
+    const before = await state();
+    const audited = () => count('SELECT COUNT(*) AS n FROM staff_audit WHERE target = ?1', ref);
+    const auditedBefore = await audited();
+    for (const [action, body] of [
+      ['stage', new URLSearchParams({ message: big })],
+      ['handled', new URLSearchParams({ padding: big })],
+      ['delete', new URLSearchParams({ confirm: 'on', padding: big })],
+    ] as const) {
+      const r = await asStaff(`/api/staff/applications/${ref}/${action}`, { method: 'POST', body });
+      expect(r.status, action).toBe(413);
+      expect(((await r.json()) as { message: string }).message, action).toContain('8KB');
+    }
+    expect(await state()).toBe(before);
+    expect(await count('SELECT COUNT(*) AS n FROM applications WHERE reference = ?1', ref)).toBe(1);
+    expect(await audited()).toBe(auditedBefore);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'status_changed' AND recipient = (SELECT json_extract(payload, '$.email') FROM applications WHERE reference = ?1)",
+        ref,
+      ),
+    ).toBe(0);
+  });
+
+  it('refuses a body that says nothing of its length and runs past 8 KB', async () => {
+    const ref = ((await (await postJson('/api/applications', application(jobId))).json()) as { reference: string }).reference;
+    const bytes = new TextEncoder().encode(`message=${encodeURIComponent(big)}`);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 1024) controller.enqueue(bytes.slice(i, i + 1024));
+        controller.close();
+      },
+    });
+    const r = await asStaff(`/api/staff/applications/${ref}/stage`, {
+      method: 'POST',
+      body: stream,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      duplex: 'half',
+    } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(await count('SELECT stage AS n FROM applications WHERE reference = ?1', ref)).toBe(0);
+  });
+
+  it('still takes a short message', async () => {
+    const ref = ((await (await postJson('/api/applications', application(jobId))).json()) as { reference: string }).reference;
+    const r = await asStaff(`/api/staff/applications/${ref}/stage`, {
+      method: 'POST',
+      body: new URLSearchParams({ message: '面接のご案内をお送りします。' }),
+    });
+    expect(r.status).toBe(303);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM applications WHERE reference = ?1 AND stage_message = '面接のご案内をお送りします。'", ref),
+    ).toBe(1);
+  });
+});
+
 describe('one list of fields for the pages and the CSV exports', () => {
   const headerOf = (text: string) => text.replace('\uFEFF', '').split('\r\n')[0];
   const quoted = (labels: string[]) => labels.map((l) => `"${l}"`).join(',');
