@@ -1,7 +1,8 @@
 /**
  * Who may use the staff area. In production: Cloudflare Access in front, and the Worker verifies the
  * Access token itself (signature against the team's keys, audience, issuer, expiry) instead of trusting
- * a header. Locally: a login from .dev.vars (HTTP Basic), used only when Access is not configured.
+ * a header. Locally: a login from .dev.vars (HTTP Basic), used only when Access is not configured at all; with only
+ * one of its two settings, or with nothing configured, the staff area stays closed.
  */
 import type { MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
@@ -77,6 +78,8 @@ export function requireStaff(): MiddlewareHandler<StaffEnv> {
         ? c.json({ error: status === 401 ? 'unauthorized' : 'forbidden', message }, status)
         : c.text(message, status);
 
+    // Access half set up is a mistake in production: refuse rather than fall back to the local login.
+    if (Boolean(c.env.ACCESS_AUD) !== Boolean(c.env.ACCESS_TEAM_DOMAIN)) return deny(403, t.notConfigured);
     if (c.env.ACCESS_AUD && c.env.ACCESS_TEAM_DOMAIN) {
       const token = c.req.header('Cf-Access-Jwt-Assertion');
       if (!token) return deny(401, t.unauthorized);

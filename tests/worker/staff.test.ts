@@ -2,10 +2,11 @@
  * The staff area: no personal data without valid credentials on any route, Access tokens verified by the
  * Worker, CSV fit for Excel and safe from formulas, an audit line for every view, export and change.
  */
-import { SELF } from 'cloudflare:test';
+import { createExecutionContext, SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import worker from '../../functions/index';
 import { toCsv } from '../../functions/lib/csv';
 import { verifyAccessToken } from '../../functions/lib/staff-auth';
 import { applicationColumns, rosterColumns } from '../../functions/lib/staff-columns';
@@ -91,6 +92,37 @@ describe('access to the staff area', () => {
       expect(css.headers.get('Content-Type'), href).toContain('text/css');
     }
   });
+});
+
+describe('half-configured Cloudflare Access', () => {
+  // With the local login also set (as in these tests), falling back to it would open the staff area to a password.
+  const withEnv = (extra: Partial<Env>, path: string, init: RequestInit = {}) =>
+    worker.fetch(
+      new Request(`${ORIGIN}${path}`, {
+        ...init,
+        headers: { Authorization: `Basic ${btoa('staff:correct horse battery staple')}`, 'Sec-Fetch-Site': 'same-origin' },
+      }),
+      { ...env, ...extra },
+      createExecutionContext(),
+    );
+
+  for (const [what, extra] of [
+    ['only the audience', { ACCESS_AUD: 'aud-tag-123' }],
+    ['only the team domain', { ACCESS_TEAM_DOMAIN: 'nerima.cloudflareaccess.com' }],
+  ] as const) {
+    it(`refuses every route with 403 and no login prompt when ${what} is set, even with the right local login`, async () => {
+      for (const [method, path] of routes()) {
+        const r = await withEnv(extra, path, { method });
+        expect(r.status, `${method} ${path}`).toBe(403);
+        expect(r.headers.get('WWW-Authenticate'), path).toBeNull();
+        expect(r.headers.get('Cache-Control'), path).toBe('no-store');
+        const text = await r.text();
+        expect(text, path).toContain('職員用ページの認証が設定されていません');
+        expect(text, path).not.toContain(marker);
+      }
+      expect(await count("SELECT COUNT(*) AS n FROM applications WHERE status = 'received' AND reference = ?1", reference)).toBe(1);
+    });
+  }
 });
 
 describe('Cloudflare Access tokens, verified by the Worker', () => {
