@@ -3,7 +3,7 @@
  * under /api/staff/ (CSV exports and actions). Every view, download, export and change of personal data
  * is written to the audit log in the same batch as the read or the change.
  */
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -46,8 +46,24 @@ import { siteStylesheets, staffCss } from '../views/styles';
 export const staffPages = new Hono<StaffEnv>({ strict: false });
 /** API: /api/staff/… */
 export const staffApi = new Hono<StaffEnv>({ strict: false });
-staffPages.use('*', requireStaff());
-staffApi.use('*', requireStaff());
+// Every staff answer, refusals, unknown paths and errors included, is kept out of caches and search engines.
+const private_: MiddlewareHandler<StaffEnv> = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Robots-Tag', 'noindex, nofollow');
+};
+staffPages.use('*', private_, requireStaff());
+staffApi.use('*', private_, requireStaff());
+// Logged without the message, which can quote stored data (a JSON parse error quotes the payload).
+const logFailure = (e: Error) => console.error(`staff: unhandled ${e.name}`);
+staffPages.onError((e, c) => {
+  logFailure(e);
+  return render(c, t.errorTitle, <StaffMessage title={t.errorTitle} message={t.unexpected} />, { status: 500 });
+});
+staffApi.onError((e, c) => {
+  logFailure(e);
+  return c.json({ error: 'unexpected', message: t.unexpected }, 500);
+});
 // Browsers send the staff login (Basic credentials) with any request to this origin, a form posted from another site
 // included: a change is accepted only from the staff area's own pages.
 staffApi.use('*', async (c, next) => {
@@ -85,6 +101,7 @@ async function render(
   return c.html(html`<!doctype html>${layout}`, status);
 }
 
+/** No such application, opening or session (any more). */
 const notFound = (c: Context<StaffEnv>) =>
   render(c, t.notFoundTitle, <StaffMessage title={t.notFoundTitle} message={t.notFound} />, { status: 404 });
 
@@ -173,6 +190,9 @@ staffPages.get('/audit', async (c) => {
   const lines = (rows?.results ?? []) as AuditLogProps['lines'];
   return render(c, t.auditHeading, <AuditLog lines={lines} />, { current: 'audit' });
 });
+
+// Any other path under /staff/: the staff area's own 404, after the login (a sub-app's notFound() would be ignored).
+staffPages.all('*', (c) => render(c, t.notFoundTitle, <StaffMessage title={t.notFoundTitle} message={t.notFoundPage} />, { status: 404 }));
 
 // ---- API: exports, downloads and actions ----
 

@@ -12,8 +12,8 @@ export interface StaffLayoutProps {
   title: string;
   /** The site's stylesheets, as the build named them (see staffStylesheets). */
   stylesheets: readonly string[];
-  /** Who is signed in, shown in the header. */
-  staff: string;
+  /** Who is signed in, shown in the header (unknown on an error before the login was checked). */
+  staff?: string | undefined;
   /** The menu entry this page is, if any. */
   current?: 'dashboard' | 'audit' | undefined;
   children?: Child;
@@ -58,7 +58,7 @@ export const StaffLayout: FC<StaffLayoutProps> = ({ title, stylesheets, staff, c
                 ))}
               </ul>
             </nav>
-            <p class="staff-who">{t.signedInAs(staff)}</p>
+            {staff && <p class="staff-who">{t.signedInAs(staff)}</p>}
           </div>
         </header>
         <main id="main" tabindex={-1} class="wrap">

@@ -11,7 +11,7 @@ const JOB = 'ict-dx-ninkitsuki-madoguchi-2027';
 test('without credentials the staff area answers 401 and shows no personal data', async ({ page, request }) => {
   // A browser asked for a login it cannot give stops with an error page of its own.
   await expect(page.goto('/staff/')).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
-  for (const path of ['/staff/', `/staff/jobs/${JOB}/`, `/api/staff/jobs/${JOB}/applications.csv`]) {
+  for (const path of ['/staff/', `/staff/jobs/${JOB}/`, `/api/staff/jobs/${JOB}/applications.csv`, '/staff/nope']) {
     const r = await request.get(path);
     expect(r.status(), path).toBe(401);
     expect(r.headers()['www-authenticate']).toContain('Basic');
@@ -75,6 +75,16 @@ test.describe('signed in', () => {
       // The site's stylesheet applies: the header has the brand's dark green.
       expect(await page.locator('.staff-header').evaluate((el) => getComputedStyle(el).backgroundColor), path).toBe('rgb(15, 83, 35)');
       await expectNoAxeViolations(page, path);
+    }
+  });
+
+  test('an unknown staff path answers the staff area’s own 404, uncached and unindexed', async ({ request }) => {
+    for (const path of ['/staff/nope', '/staff/applications/']) {
+      const r = await request.get(path);
+      expect(r.status(), path).toBe(404);
+      expect(r.headers()['cache-control'], path).toBe('no-store');
+      expect(r.headers()['x-robots-tag'], path).toBe('noindex, nofollow');
+      expect(await r.text(), path).toContain('職員用メニュー');
     }
   });
 });

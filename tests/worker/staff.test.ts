@@ -94,6 +94,59 @@ describe('access to the staff area', () => {
   });
 });
 
+describe('every staff answer is uncached and unindexed, unknown paths and errors included', () => {
+  const expectStaffHeaders = (r: Response, what: string) => {
+    expect(r.headers.get('Cache-Control'), what).toBe('no-store');
+    expect(r.headers.get('X-Robots-Tag'), what).toBe('noindex, nofollow');
+  };
+  const unknown = ['/staff/nope', '/staff/applications/', '/staff/jobs/', '/staff/sessions/a/b/', '/staff/audit/x'];
+
+  it('asks for the login first on an unknown staff path', async () => {
+    for (const path of unknown) {
+      const r = await SELF.fetch(`${ORIGIN}${path}`);
+      expect(r.status, path).toBe(401);
+      expectStaffHeaders(r, path);
+    }
+  });
+
+  it('answers an unknown staff path with the staff area’s own 404 page', async () => {
+    for (const path of unknown) {
+      const r = await asStaff(path);
+      expect(r.status, path).toBe(404);
+      expectStaffHeaders(r, path);
+      const page = await r.text();
+      expect(page, path).toContain('<nav aria-label="職員用メニュー">');
+      expect(page, path).toContain('<h1>ページが見つかりません</h1>');
+      expect(page, path).not.toContain('メインメニュー');
+    }
+    const api = await asStaff('/api/staff/nope');
+    expect(api.status).toBe(404);
+    expectStaffHeaders(api, '/api/staff/nope');
+  });
+
+  it('answers an unexpected failure with a page that gives nothing away, uncached', async () => {
+    const ref = `BROKEN-${crypto.randomUUID().slice(0, 8)}`;
+    await env.DB.prepare(
+      "INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, created_at, purge_after) VALUES (?1, 'broken-job', ?1, '{not json', ?1, '2026-12-01T00:00:00Z', '2099-01-01')",
+    )
+      .bind(ref)
+      .run();
+    try {
+      const page = await asStaff(`/staff/applications/${ref}/`);
+      expect(page.status).toBe(500);
+      expectStaffHeaders(page, 'page');
+      const text = await page.text();
+      expect(text).toContain('<nav aria-label="職員用メニュー">');
+      expect(text).not.toContain('SyntaxError');
+      const csv = await asStaff('/api/staff/jobs/broken-job/applications.csv');
+      expect(csv.status).toBe(500);
+      expectStaffHeaders(csv, 'csv');
+    } finally {
+      await env.DB.prepare('DELETE FROM applications WHERE reference = ?1').bind(ref).run();
+    }
+  });
+});
+
 describe('half-configured Cloudflare Access', () => {
   // With the local login also set (as in these tests), falling back to it would open the staff area to a password.
   const withEnv = (extra: Partial<Env>, path: string, init: RequestInit = {}) =>
