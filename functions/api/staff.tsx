@@ -28,7 +28,15 @@ import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
 import { attachment, csvResponse, toCsv } from '../lib/csv';
 import { relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
-import { cancelSeat, deleteRegistration, type RegistrationRow, registrationByReference, roster, tallyBySession } from '../lib/seats';
+import {
+  cancelSeat,
+  deleteRegistration,
+  type RegistrationRow,
+  registrationByReference,
+  registrationExists,
+  roster,
+  tallyBySession,
+} from '../lib/seats';
 import { isSameOrigin } from '../lib/security';
 import { requireStaff, type StaffEnv } from '../lib/staff-auth';
 import { applicationColumns, csvOf, readApplication, readRegistration, rosterColumns } from '../lib/staff-columns';
@@ -285,11 +293,23 @@ staffApi.post('/registrations/:reference/cancel', async (c) => {
   return done(c, `/staff/sessions/${target.session_id}/`);
 });
 
+/**
+ * A deletion is a cancellation followed by erasure: a seat or waiting place still held is first released by the seat
+ * engine (the first person waiting moves up, with the claim window and the promotion mail; the person deleted is told
+ * as for any cancellation), then the row and its links go. Pressed twice at once, the second release finds the seat
+ * already taken again and moves nobody; the audit line is written only by the batch that found the row.
+ */
 staffApi.post('/registrations/:reference/delete', async (c) => {
   const reference = c.req.param('reference');
   const db = c.env.DB;
-  const row = await registrationByReference(db, reference);
-  if (!row) return apiNotFound(c);
-  await db.batch([...deleteRegistration(db, reference), audit(db, c.var.staff, 'delete_registration', reference)]);
-  return done(c, `/staff/sessions/${row.session_id}/`);
+  const target = await registrationByReference(db, reference);
+  if (!target) return apiNotFound(c);
+  const session = sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
+  const now = new Date();
+  if (target.status !== 'cancelled' && session) await cancelSeat(db, target, session, now);
+  await db.batch([
+    audit(db, c.var.staff, 'delete_registration', reference, now, registrationExists(reference)),
+    ...deleteRegistration(db, reference),
+  ]);
+  return done(c, `/staff/sessions/${target.session_id}/`);
 });

@@ -387,6 +387,80 @@ describe('the size of a staff post', () => {
   });
 });
 
+describe('deleting a registration releases its seat as a cancellation would', () => {
+  let session: string;
+  let capacity: number;
+  const emailOf = (ref: string) =>
+    env.DB.prepare("SELECT json_extract(payload, '$.email') AS e FROM registrations WHERE reference = ?1").bind(ref).first<{ e: string }>();
+  const seat = (ref: string) =>
+    env.DB.prepare('SELECT status, claim_until FROM registrations WHERE reference = ?1')
+      .bind(ref)
+      .first<{ status: string; claim_until: string | null }>();
+  const mails = (kind: string, to: string) => count('SELECT COUNT(*) AS n FROM outbox WHERE kind = ?1 AND recipient = ?2', kind, to);
+  const remove = (ref: string) => asStaff(`/api/staff/registrations/${ref}/delete`, { method: 'POST' });
+  const confirmed: string[] = [];
+  const waiting: string[] = [];
+
+  beforeAll(async () => {
+    const found = Object.entries((await catalog()).sessions).find(
+      ([id, s]) =>
+        id !== sessionId && s.capacity <= 10 && s.waitlist >= 4 && s.registrationClosesOn >= new Date().toISOString().slice(0, 10),
+    );
+    if (!found) throw new Error('no small open session with a waiting list in the build');
+    [session, capacity] = [found[0], found[1].capacity];
+    for (let i = 0; i < capacity; i++) confirmed.push(await register(session));
+    for (let i = 0; i < 2; i++) waiting.push(await register(session));
+    expect((await seat(waiting[1] ?? ''))?.status).toBe('waitlisted');
+  });
+
+  it('moves the first on the waiting list up, with the claim window and the promotion mail', async () => {
+    const [gone, next] = [confirmed[0] ?? '', waiting[0] ?? ''];
+    const goneEmail = (await emailOf(gone))?.e ?? '';
+    const nextEmail = (await emailOf(next))?.e ?? '';
+    expect((await remove(gone)).status).toBe(303);
+    expect(await seat(gone)).toBeNull();
+    const promoted = await seat(next);
+    expect(promoted?.status).toBe('confirmed');
+    expect(Date.parse(promoted?.claim_until ?? '')).toBeGreaterThan(Date.now());
+    expect(await mails('registration_promoted', nextEmail)).toBe(1);
+    expect((await seat(waiting[1] ?? ''))?.status).toBe('waitlisted');
+    // Deletion is a cancellation followed by erasure: the person is told once, as for any cancellation.
+    expect(await mails('registration_cancelled', goneEmail)).toBe(1);
+  });
+
+  it('promotes once when the delete is pressed twice at the same time, and audits one deletion', async () => {
+    const [gone, next] = [confirmed[1] ?? '', waiting[1] ?? ''];
+    const nextEmail = (await emailOf(next))?.e ?? '';
+    const answers = await Promise.all([remove(gone), remove(gone)]);
+    // The second finds it gone (404) or deleted along with the first (303); neither moves anyone else up.
+    for (const r of answers) expect([303, 404]).toContain(r.status);
+    expect(answers.some((r) => r.status === 303)).toBe(true);
+    expect(await seat(gone)).toBeNull();
+    expect((await seat(next))?.status).toBe('confirmed');
+    expect(await mails('registration_promoted', nextEmail)).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM registrations WHERE session_id = ?1 AND status = 'confirmed'", session)).toBe(capacity);
+    expect(await count("SELECT COUNT(*) AS n FROM staff_audit WHERE action = 'delete_registration' AND target = ?1", gone)).toBe(1);
+  });
+
+  it('promotes nobody when the deleted one was waiting or already cancelled', async () => {
+    const [first, second] = [await register(session), await register(session)];
+    expect((await seat(first))?.status).toBe('waitlisted');
+    const promotedBefore = await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'registration_promoted'");
+    expect((await remove(second)).status).toBe(303);
+    expect((await seat(first))?.status).toBe('waitlisted');
+    // A cancelled seat was released when it was cancelled (promoting `first`); deleting it later moves nobody.
+    const cancelled = confirmed[2] ?? '';
+    expect((await asStaff(`/api/staff/registrations/${cancelled}/cancel`, { method: 'POST' })).status).toBe(303);
+    expect((await seat(first))?.status).toBe('confirmed');
+    const promotedAfterCancel = await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'registration_promoted'");
+    expect(promotedAfterCancel).toBe(promotedBefore + 1);
+    const third = await register(session);
+    expect((await remove(cancelled)).status).toBe(303);
+    expect((await seat(third))?.status).toBe('waitlisted');
+    expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'registration_promoted'")).toBe(promotedAfterCancel);
+  });
+});
+
 describe('one list of fields for the pages and the CSV exports', () => {
   const headerOf = (text: string) => text.replace('\uFEFF', '').split('\r\n')[0];
   const quoted = (labels: string[]) => labels.map((l) => `"${l}"`).join(',');
