@@ -11,9 +11,14 @@ export interface ApplicationDetailProps {
   stages: { label: string }[];
   /** Index into `stages`. */
   current: number;
+  /**
+   * What was checked on the uploaded CV, said under its link. A placeholder until the upload check supplies its own
+   * sentence; defaults to staffCopy.cvChecks.
+   */
+  cvChecks?: string | undefined;
 }
 
-export const ApplicationDetail: FC<ApplicationDetailProps> = ({ application, jobTitle, stages, current }) => {
+export const ApplicationDetail: FC<ApplicationDetailProps> = ({ application, jobTitle, stages, current, cvChecks = t.cvChecks }) => {
   const { row } = application;
   const base = `/api/staff/applications/${encodeURIComponent(row.reference)}`;
   return (
@@ -29,7 +34,17 @@ export const ApplicationDetail: FC<ApplicationDetailProps> = ({ application, job
           <Fragment key={col.key}>
             <dt>{col.label}</dt>
             {col.key === 'cv' ? (
-              <dd>{row.cv_key ? <a href={`${base}/cv`}>{t.cvDownload}</a> : t.cvNone}</dd>
+              <dd>
+                {row.cv_key ? (
+                  <>
+                    <a href={`${base}/cv`}>{t.cvDownload}</a>
+                    {/* The place for what the upload check found (cvChecks). */}
+                    <p class="cv-checks">{cvChecks}</p>
+                  </>
+                ) : (
+                  t.cvNone
+                )}
+              </dd>
             ) : (
               <dd class="pre">{col.text(application)}</dd>
             )}

@@ -49,4 +49,9 @@ export const staffCss = `.staff-header {
 .pre {
   white-space: pre-line;
 }
+.cv-checks {
+  margin: 0;
+  font-size: var(--text-sm);
+  color: var(--color-muted);
+}
 `;

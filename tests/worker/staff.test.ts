@@ -494,6 +494,23 @@ describe('one list of fields for the pages and the CSV exports', () => {
   });
 });
 
+describe('what was checked on an uploaded CV', () => {
+  it('is said under the CV link, and only when there is a CV', async () => {
+    const ref = `CV-${crypto.randomUUID().slice(0, 8)}`;
+    await env.DB.prepare(
+      "INSERT INTO applications (reference, job_id, idempotency_key, payload, email_key, cv_key, created_at, purge_after) VALUES (?1, ?2, ?1, ?3, ?1, 'cv/checked.pdf', '2026-12-01T00:00:00Z', '2099-01-01')",
+    )
+      .bind(ref, jobId, JSON.stringify(application(jobId)))
+      .run();
+    const page = await (await asStaff(`/staff/applications/${ref}/`)).text();
+    expect(page).toMatch(
+      /<a href="\/api\/staff\/applications\/CV-[^/]+\/cv">ダウンロード<\/a><p class="cv-checks">PDFの形式を確認済み<\/p>/,
+    );
+    const other = ((await (await postJson('/api/applications', application(jobId))).json()) as { reference: string }).reference;
+    expect(await (await asStaff(`/staff/applications/${other}/`)).text()).not.toContain('cv-checks');
+  });
+});
+
 describe('the audit log', () => {
   it('records who viewed and exported what, and when — without the data itself', async () => {
     const seen = await asStaff(`/staff/applications/${reference}/`);
