@@ -55,13 +55,13 @@ export const staffPages = new Hono<StaffEnv>({ strict: false });
 /** API: /api/staff/… */
 export const staffApi = new Hono<StaffEnv>({ strict: false });
 // Every staff answer, refusals, unknown paths and errors included, is kept out of caches and search engines.
-const private_: MiddlewareHandler<StaffEnv> = async (c, next) => {
+const neverCached: MiddlewareHandler<StaffEnv> = async (c, next) => {
   await next();
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex, nofollow');
 };
-staffPages.use('*', private_, requireStaff());
-staffApi.use('*', private_, requireStaff());
+staffPages.use('*', neverCached, requireStaff());
+staffApi.use('*', neverCached, requireStaff());
 // Logged without the message, which can quote stored data (a JSON parse error quotes the payload).
 const logFailure = (e: Error) => console.error(`staff: unhandled ${e.name}`);
 staffPages.onError((e, c) => {
@@ -241,7 +241,7 @@ staffApi.get('/applications/:reference/cv', async (c) => {
   });
 });
 
-/** After an action: back to the page for a form post, JSON for a script. */
+/** After an action: back to the page for a form post (the path already encoded), JSON for a script. */
 const done = (c: Context<StaffEnv>, back: string) =>
   (c.req.header('Accept') ?? '').includes('application/json') ? c.json({ ok: true, message: t.done }) : c.redirect(back, 303);
 
@@ -250,7 +250,7 @@ staffApi.post('/applications/:reference/handled', async (c) => {
   const db = c.env.DB;
   const [updated] = await db.batch([markHandled(db, reference), audit(db, c.var.staff, 'mark_handled', reference)]);
   if (!updated?.meta.changes && !(await exists(db, reference))) return apiNotFound(c);
-  return done(c, `/staff/applications/${reference}/`);
+  return done(c, `/staff/applications/${encodeURIComponent(reference)}/`);
 });
 
 /** Moves an application to its next stage, with an optional word; the applicant is told only that it changed. */
@@ -266,7 +266,7 @@ staffApi.post('/applications/:reference/stage', async (c) => {
   const moved = await moveStage(db, { reference, last, message: message || null, email: row.email, staff: c.var.staff }, new Date());
   if (!moved) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
-  return done(c, `/staff/applications/${reference}/`);
+  return done(c, `/staff/applications/${encodeURIComponent(reference)}/`);
 });
 
 staffApi.post('/applications/:reference/delete', async (c) => {
@@ -279,7 +279,7 @@ staffApi.post('/applications/:reference/delete', async (c) => {
   if (!row) return apiNotFound(c);
   if (row.cv_key) await c.env.DOCUMENTS.delete(row.cv_key);
   await db.batch([deleteApplication(db, reference), audit(db, c.var.staff, 'delete_application', reference)]);
-  return done(c, `/staff/jobs/${row.job_id}/`);
+  return done(c, `/staff/jobs/${encodeURIComponent(row.job_id)}/`);
 });
 
 staffApi.post('/registrations/:reference/cancel', async (c) => {
@@ -290,7 +290,7 @@ staffApi.post('/registrations/:reference/cancel', async (c) => {
   if (!target || !session) return apiNotFound(c);
   if (target.status !== 'cancelled') await cancelSeat(db, target, session, new Date());
   await audit(db, c.var.staff, 'cancel_registration', reference).run();
-  return done(c, `/staff/sessions/${target.session_id}/`);
+  return done(c, `/staff/sessions/${encodeURIComponent(target.session_id)}/`);
 });
 
 /**
@@ -311,5 +311,5 @@ staffApi.post('/registrations/:reference/delete', async (c) => {
     audit(db, c.var.staff, 'delete_registration', reference, now, registrationExists(reference)),
     ...deleteRegistration(db, reference),
   ]);
-  return done(c, `/staff/sessions/${target.session_id}/`);
+  return done(c, `/staff/sessions/${encodeURIComponent(target.session_id)}/`);
 });

@@ -299,6 +299,22 @@ describe('CSV file names (RFC 6266)', () => {
     });
   }
 
+  it('goes back to the list of such an id after a deletion, its address encoded', async () => {
+    const id = hostile[1]?.[1] ?? '';
+    const refs = (await env.DB.prepare('SELECT reference FROM applications WHERE job_id = ?1').bind(id).all<{ reference: string }>())
+      .results;
+    const r = await asStaff(`/api/staff/applications/${refs[0]?.reference}/delete`, {
+      method: 'POST',
+      body: new URLSearchParams({ confirm: 'on' }),
+    });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('Location')).toBe(`/staff/jobs/${encodeURIComponent(id)}/`);
+    const reg = await env.DB.prepare('SELECT reference FROM registrations WHERE session_id = ?1').bind(id).first<{ reference: string }>();
+    const cancelled = await asStaff(`/api/staff/registrations/${reg?.reference}/delete`, { method: 'POST' });
+    expect(cancelled.status).toBe(303);
+    expect(cancelled.headers.get('Location')).toBe(`/staff/sessions/${encodeURIComponent(id)}/`);
+  });
+
   it('answers 404, never 500, for an id that is neither open nor in the data, and writes no audit line', async () => {
     const before = await count('SELECT COUNT(*) AS n FROM staff_audit');
     for (const id of ['no-such-job', 'x\r\ny', 'x"y-unknown', 'constructor']) {
