@@ -367,3 +367,9 @@ export async function recordReminder(
     throw e;
   }
 }
+
+/** A condition, for an audit line or a mail in the same batch, that the registration is still there. */
+export const registrationExists = (reference: string): { sql: string; bind: unknown[] } => ({
+  sql: 'EXISTS (SELECT 1 FROM registrations WHERE reference = ?11)',
+  bind: [reference],
+});

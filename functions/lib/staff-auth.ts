@@ -1,13 +1,18 @@
 /**
  * Who may use the staff area. In production: Cloudflare Access in front, and the Worker verifies the
  * Access token itself (signature against the team's keys, audience, issuer, expiry) instead of trusting
- * a header. Locally: a login from .dev.vars (HTTP Basic), used only when Access is not configured.
+ * a header. Locally: a login from .dev.vars (HTTP Basic), used only when Access is not configured at all; with only
+ * one of its two settings, or with nothing configured, the staff area stays closed.
  */
 import type { MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { staffCopy as t } from '../../src/i18n/staff';
 
-export type StaffEnv = { Bindings: Env; Variables: { staff: string } };
+export type StaffEnv = {
+  Bindings: Env;
+  /** `staff`: who is signed in. `form`: the fields of a staff post, read within its size limit (staff.tsx). */
+  Variables: { staff: string; form: Record<string, unknown> };
+};
 
 export type TokenVerdict = { ok: true; email: string } | { ok: false; reason: string };
 
@@ -73,6 +78,8 @@ export function requireStaff(): MiddlewareHandler<StaffEnv> {
         ? c.json({ error: status === 401 ? 'unauthorized' : 'forbidden', message }, status)
         : c.text(message, status);
 
+    // Access half set up is a mistake in production: refuse rather than fall back to the local login.
+    if (Boolean(c.env.ACCESS_AUD) !== Boolean(c.env.ACCESS_TEAM_DOMAIN)) return deny(403, t.notConfigured);
     if (c.env.ACCESS_AUD && c.env.ACCESS_TEAM_DOMAIN) {
       const token = c.req.header('Cf-Access-Jwt-Assertion');
       if (!token) return deny(401, t.unauthorized);

@@ -1,6 +1,9 @@
 /** Words of the staff area (職員用ページ). */
 export const staffCopy = {
   title: '職員用ページ',
+  /** The staff area's own menu (the public site's menu is not shown there). */
+  navLabel: '職員用メニュー',
+  signedInAs: (who: string) => `ログイン中：${who}`,
   notConfigured: '職員用ページの認証が設定されていません。管理者にお問い合わせください。',
   unauthorized: '職員用ページを利用するには、ログインが必要です。',
   forbidden: 'このページを表示する権限がありません。',
@@ -45,13 +48,28 @@ export const staffCopy = {
   cv: '職務経歴書（PDF）',
   cvDownload: 'ダウンロード',
   cvNone: '添付なし',
+  /** Under the CV link: what was checked on the uploaded file (to be completed with the full check). */
+  cvChecks: 'PDFの形式を確認済み',
+  /** A CV in the CSV: attached or not. */
+  cvAttached: 'あり',
+  cvNotAttached: 'なし',
+  /** The end of a job still held, in the work history. */
+  present: '現在',
   markHandled: '対応済みにする',
+  otherActions: 'その他の操作',
+  noneInStatus: '該当する申込はありません。',
   delete: '削除する',
   deleteConfirm: '削除すると元に戻せません。削除してよろしいですか。',
   deleteConfirmLabel: '削除することを確認しました',
   cancelOnBehalf: '本人に代わってキャンセルする',
   notFound: '該当するデータが見つかりません。すでに削除された可能性があります。',
+  notFoundTitle: 'ページが見つかりません',
+  notFoundPage: 'お探しのページは見つかりませんでした。アドレスに誤りがないかご確認のうえ、職員用ページのトップからお進みください。',
+  errorTitle: 'エラーが発生しました',
+  unexpected:
+    '処理中に問題が発生しました。お手数ですが、しばらくしてからもう一度お試しください。解決しない場合は、システムの管理者にお問い合わせください。',
   done: '処理しました。',
+  tooLarge: (kb: number) => `送信内容が大きすぎます（上限 ${kb}KB）。お知らせの文章を短くして、もう一度送信してください。`,
   mustConfirm: '削除するには、確認のチェックを入れてください。',
   crossSite: '職員用画面以外からの操作は受け付けていません。職員用画面を開き直してから、もう一度操作してください。',
   lastStage: 'この応募はすでに最後の段階です。これ以上進めることはできません。',
@@ -72,39 +90,42 @@ export const staffCopy = {
   } as Record<string, string>,
 } as const;
 
-/** Column headings of the CSV exports, in order. */
-export const csvColumns = {
-  applications: [
-    '受付番号',
-    '受付日時',
-    '状態',
-    '氏名',
-    'フリガナ',
-    '生年月日',
-    'メールアドレス',
-    '電話番号',
-    '郵便番号',
-    '住所',
-    '最終学歴',
-    '学校名・学部',
-    '卒業年月',
-    '職歴',
-    '資格・免許',
-    '志望動機',
-    '知ったきっかけ',
-    '職務経歴書',
-  ],
-  roster: [
-    '受付番号',
-    '申込日時',
-    '状態',
-    '氏名',
-    'フリガナ',
-    'メールアドレス',
-    '学校名',
-    '学部・学科',
-    '学年',
-    '参加の動機',
-    '必要な配慮',
-  ],
+/**
+ * Headings of an application's fields and of a registration's, by key. The order of the pages and the CSV exports is
+ * that of the column lists in functions/lib/staff-columns.ts, which take their headings from here.
+ */
+export const fieldLabels = {
+  applications: {
+    reference: '受付番号',
+    receivedAt: '受付日時',
+    status: '状態',
+    name: '氏名',
+    nameKana: 'フリガナ',
+    birthDate: '生年月日',
+    email: 'メールアドレス',
+    phone: '電話番号',
+    postalCode: '郵便番号',
+    address: '住所',
+    educationLevel: '最終学歴',
+    school: '学校名・学部',
+    graduated: '卒業年月',
+    work: '職歴',
+    qualifications: '資格・免許',
+    motivation: '志望動機',
+    referral: '知ったきっかけ',
+    cv: '職務経歴書',
+  },
+  roster: {
+    reference: '受付番号',
+    receivedAt: '申込日時',
+    status: '状態',
+    name: '氏名',
+    nameKana: 'フリガナ',
+    email: 'メールアドレス',
+    school: '学校名',
+    faculty: '学部・学科',
+    year: '学年',
+    motivation: '参加の動機',
+    supportNeeds: '必要な配慮',
+  },
 } as const;
