@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 // One "today" for the build, the Worker and the browser (tests/clock.ts, decision 0010): the suites pass in any year.
 const pinned = readFileSync('tests/clock.ts', 'utf8').match(/export const TEST_TODAY = '(\d{4}-\d{2}-\d{2})'/)?.[1];
-if (!pinned) throw new Error('tests/clock.ts must say: export const TEST_TODAY = \'YYYY-MM-DD\'');
+if (!pinned) throw new Error("tests/clock.ts must say: export const TEST_TODAY = 'YYYY-MM-DD'");
 process.env['BUILD_TODAY'] = pinned;
 
 const reports = 'reports';

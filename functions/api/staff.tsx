@@ -25,6 +25,7 @@ import {
 } from '../lib/applications';
 import { audit, auditLog } from '../lib/audit';
 import { jobIn, loadCatalog, sessionIn } from '../lib/catalog';
+import { now as clock } from '../lib/clock';
 import { attachment, csvResponse, toCsv } from '../lib/csv';
 import { relay } from '../lib/outbox';
 import { Problem } from '../lib/problem';
@@ -263,7 +264,7 @@ staffApi.post('/applications/:reference/stage', async (c) => {
   if (!row) return apiNotFound(c);
   const last = stagesOf(jobIn(await loadCatalog(c.env.ASSETS), row.job_id)).length - 1;
   if (row.stage >= last) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
-  const moved = await moveStage(db, { reference, last, message: message || null, email: row.email, staff: c.var.staff }, new Date());
+  const moved = await moveStage(db, { reference, last, message: message || null, email: row.email, staff: c.var.staff }, clock(c.env));
   if (!moved) return c.json({ error: 'last_stage', message: t.lastStage }, 409);
   c.executionCtx.waitUntil(relay(c.env, { spacingMs: 0, limit: 3 }).catch(() => undefined));
   return done(c, `/staff/applications/${encodeURIComponent(reference)}/`);
@@ -288,7 +289,7 @@ staffApi.post('/registrations/:reference/cancel', async (c) => {
   const target = await registrationByReference(db, reference);
   const session = target && sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
   if (!target || !session) return apiNotFound(c);
-  if (target.status !== 'cancelled') await cancelSeat(db, target, session, new Date());
+  if (target.status !== 'cancelled') await cancelSeat(db, target, session, clock(c.env));
   await audit(db, c.var.staff, 'cancel_registration', reference).run();
   return done(c, `/staff/sessions/${encodeURIComponent(target.session_id)}/`);
 });
@@ -305,7 +306,7 @@ staffApi.post('/registrations/:reference/delete', async (c) => {
   const target = await registrationByReference(db, reference);
   if (!target) return apiNotFound(c);
   const session = sessionIn(await loadCatalog(c.env.ASSETS), target.session_id);
-  const now = new Date();
+  const now = clock(c.env);
   if (target.status !== 'cancelled' && session) await cancelSeat(db, target, session, now);
   await db.batch([
     audit(db, c.var.staff, 'delete_registration', reference, now, registrationExists(reference)),

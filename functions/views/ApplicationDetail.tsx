@@ -2,6 +2,7 @@
 import { type FC, Fragment } from 'hono/jsx';
 import { statusCopy } from '../../src/i18n/ja';
 import { staffCopy as t } from '../../src/i18n/staff';
+import { pdfCheckedSummary } from '../lib/pdf-messages';
 import { applicationColumns, type StaffApplication } from '../lib/staff-columns';
 import { FormField } from './FormField';
 
@@ -11,14 +12,11 @@ export interface ApplicationDetailProps {
   stages: { label: string }[];
   /** Index into `stages`. */
   current: number;
-  /**
-   * What was checked on the uploaded CV, said under its link. A placeholder until the upload check supplies its own
-   * sentence; defaults to staffCopy.cvChecks.
-   */
+  /** What was checked on the uploaded CV, said under its link: by default what lib/pdf.ts checks on every upload. */
   cvChecks?: string | undefined;
 }
 
-export const ApplicationDetail: FC<ApplicationDetailProps> = ({ application, jobTitle, stages, current, cvChecks = t.cvChecks }) => {
+export const ApplicationDetail: FC<ApplicationDetailProps> = ({ application, jobTitle, stages, current, cvChecks = pdfCheckedSummary }) => {
   const { row } = application;
   const base = `/api/staff/applications/${encodeURIComponent(row.reference)}`;
   return (

@@ -49,7 +49,6 @@ export const staffCopy = {
   cvDownload: 'ダウンロード',
   cvNone: '添付なし',
   /** Under the CV link: what was checked on the uploaded file (to be completed with the full check). */
-  cvChecks: 'PDFの形式を確認済み',
   /** A CV in the CSV: attached or not. */
   cvAttached: 'あり',
   cvNotAttached: 'なし',

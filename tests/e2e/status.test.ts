@@ -23,6 +23,9 @@ test('the applicant follows the selection from the status link and can withdraw'
   await staffPage.goto(`/staff/applications/${reference}/`);
   await staffPage.getByLabel('応募者へのお知らせ（任意）').fill('面接の日程は追ってご連絡します。');
   await staffPage.getByRole('button', { name: '次の段階に進める' }).click();
+  // The move is done when the staff area has redirected back to the application's page.
+  await staffPage.waitForURL(/\/staff\/applications\/[^/]+\/$/);
+  await expect(staffPage.locator('[aria-current="step"]')).not.toContainText('受付');
   await staff.close();
 
   const [changed] = readOutbox(`kind = 'status_changed' AND recipient = ${sqlText(email)}`);

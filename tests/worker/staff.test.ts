@@ -520,7 +520,7 @@ describe('what was checked on an uploaded CV', () => {
       .run();
     const page = await (await asStaff(`/staff/applications/${ref}/`)).text();
     expect(page).toMatch(
-      /<a href="\/api\/staff\/applications\/CV-[^/]+\/cv">ダウンロード<\/a><p class="cv-checks">PDFの形式を確認済み<\/p>/,
+      /<a href="\/api\/staff\/applications\/CV-[^/]+\/cv">ダウンロード<\/a><p class="cv-checks">PDFの形式、[^<]*XFAフォームの有無[^<]*圧縮爆弾を確認済み<\/p>/,
     );
     const other = ((await (await postJson('/api/applications', application(jobId))).json()) as { reference: string }).reference;
     expect(await (await asStaff(`/staff/applications/${other}/`)).text()).not.toContain('cv-checks');
