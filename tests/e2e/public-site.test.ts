@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { sitemapPaths } from './support/sitemap';
 
 test('every page in the sitemap answers in Japanese with one h1, breadcrumbs and no console error', async ({ page, request }) => {
+  // 92 pages: about 20 s on an idle machine.
+  test.setTimeout(120_000);
   const paths = await sitemapPaths(request);
   expect(paths.length).toBeGreaterThan(40);
   const errors: string[] = [];

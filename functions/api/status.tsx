@@ -5,9 +5,8 @@
  */
 import { Hono } from 'hono';
 import { statusCopy as t } from '../../src/i18n/ja';
-import type { CatalogJob } from '../../src/lib/catalog';
-import { html, type Raw } from '../../src/lib/html';
-import { applicationByStatusToken, resendStatusLink, stagesOf, type Tracked, withdraw } from '../lib/applications';
+import { html, raw } from '../../src/lib/html';
+import { applicationByStatusToken, resendStatusLink, stagesOf, withdraw } from '../lib/applications';
 import { jobIn, loadCatalog } from '../lib/catalog';
 import { now as clock } from '../lib/clock';
 import { unavailable } from '../lib/intake';
@@ -16,6 +15,7 @@ import { Problem } from '../lib/problem';
 import { buttonPage, page, refuse } from '../lib/respond';
 import { assertSameOrigin, assertWithinRate } from '../lib/security';
 import { readSubmission } from '../lib/submission';
+import { StatusPage } from '../views/StatusPage';
 
 export const status = new Hono<{ Bindings: Env }>({ strict: false });
 
@@ -23,39 +23,26 @@ const tokyo = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateSty
 const invalid = (c: Parameters<typeof page>[0]) =>
   page(c, 404, t.title, html`<h1>${t.title}</h1><p>${t.invalid}</p><p><a href="/status/">${t.resendLink}</a></p>`);
 
-function statusBody(a: Tracked, job: CatalogJob | undefined, token: string): Raw {
-  const stages = stagesOf(job);
-  const current = Math.min(a.stage, stages.length - 1);
-  const next = stages[current + 1];
-  return html`<h1>${t.title}</h1>
-    <p>${t.lead(job?.title ?? a.job_id, a.reference)}</p>
-    ${
-      a.status === 'withdrawn'
-        ? html`<p class="notice">${t.withdrawn}</p>`
-        : html`<h2>${t.stagesLabel}</h2>
-          <ol class="stages">
-            ${stages.map((s, i) =>
-              i === current
-                ? html`<li aria-current="step"><strong>${s.label}</strong>（${t.current}${a.stage_at ? t.since(tokyo.format(new Date(a.stage_at))) : ''}）</li>`
-                : html`<li>${s.label}${s.when ? html`：${s.when}` : ''}</li>`,
-            )}
-          </ol>
-          ${a.stage_message ? html`<h2>${t.message}</h2><p class="notice">${a.stage_message}</p>` : ''}
-          <h2>${t.next}</h2>
-          <p>${next ? `${next.label}${next.when ? `（${next.when}）` : ''}` : t.nextNone}</p>
-          <form method="post" action="/api/status/withdraw">
-            <input type="hidden" name="token" value="${token}" />
-            <button class="button secondary" type="submit">${t.withdraw}</button>
-          </form>`
-    }`;
-}
-
 status.get('/', async (c) => {
   try {
     const token = c.req.query('token');
     const a = await applicationByStatusToken(c.env.DB, token);
     if (!a || !token) return invalid(c);
-    return page(c, 200, t.title, statusBody(a, jobIn(await loadCatalog(c.env.ASSETS), a.job_id), token));
+    const job = jobIn(await loadCatalog(c.env.ASSETS), a.job_id);
+    const stages = stagesOf(job);
+    const view = (
+      <StatusPage
+        jobTitle={job?.title ?? a.job_id}
+        reference={a.reference}
+        withdrawn={a.status === 'withdrawn'}
+        stages={stages}
+        current={Math.min(a.stage, stages.length - 1)}
+        since={a.stage_at ? tokyo.format(new Date(a.stage_at)) : undefined}
+        message={a.stage_message}
+        token={token}
+      />
+    );
+    return page(c, 200, t.title, raw(String(await view.toString())));
   } catch {
     return refuse(c, unavailable(), false);
   }
