@@ -144,6 +144,8 @@ export interface RelayReport {
   parked: number;
 }
 
+let saidLocal = false;
+
 /** Mails sent in one request to the provider's batch endpoint (Resend accepts up to 100). */
 const BATCH_SIZE = 100;
 
@@ -295,6 +297,10 @@ export async function deliver(
     for (const row of chunk) record(row, result);
   }
   if (outcomes.length) await db.batch(outcomes);
-  if (local) console.log(`${local} mail(s) kept in the local outbox (no RESEND_API_KEY): npm run outbox`);
+  // Said once per isolate, not once per mail: a log line per request cost as much CPU as a D1 round trip locally.
+  if (local && !saidLocal) {
+    saidLocal = true;
+    console.log('no RESEND_API_KEY: mail is kept in the local outbox (npm run outbox)');
+  }
   return report;
 }
