@@ -191,8 +191,7 @@ const claimByText = new Intl.DateTimeFormat('ja-JP', {
 /**
  * Frees a seat and promotes the first on the waiting list, in one batch. The promoted person holds the seat
  * for the session's claim window and is mailed a link to confirm it; `lapsed` is a seat whose window passed. However
- * many cancel one registration at once, one of them cancels it, promotes and mails. `notify: false` sends the person
- * no cancellation mail (a deletion by staff).
+ * many cancel one registration at once, one of them cancels it, promotes and mails.
  */
 export async function cancelSeat(
   db: D1Database,
@@ -200,7 +199,6 @@ export async function cancelSeat(
   session: CatalogSession,
   now: Date,
   reason: 'cancelled' | 'lapsed' = 'cancelled',
-  { notify = true }: { notify?: boolean } = {},
 ): Promise<void> {
   const nowIso = now.toISOString();
   const promotionId = crypto.randomUUID();
@@ -246,13 +244,9 @@ export async function cancelSeat(
       now,
       { when: { sql: 'EXISTS (SELECT 1 FROM registrations WHERE promotion_id = ?11)', bind: [promotionId] } },
     ),
-    ...(notify
-      ? [
-          enqueue(db, { kind: `registration_${reason}`, to: { sql: `${emailOf}id = ?11)` }, ...cancelled }, now, {
-            when: { sql: cancelledHere, bind: [target.id, changeId] },
-          }),
-        ]
-      : []),
+    enqueue(db, { kind: `registration_${reason}`, to: { sql: `${emailOf}id = ?11)` }, ...cancelled }, now, {
+      when: { sql: cancelledHere, bind: [target.id, changeId] },
+    }),
   ]);
 }
 
