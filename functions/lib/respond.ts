@@ -8,7 +8,7 @@ import type { Problem } from './problem';
 
 // The frame's text, kept per isolate once read (never a pending fetch: another request could not await it).
 let shell: string | undefined;
-async function loadShell(assets: Fetcher): Promise<string> {
+export async function loadShell(assets: Fetcher): Promise<string> {
   if (shell) return shell;
   const r = await assets.fetch('https://assets.invalid/result/');
   if (!r.ok) throw new Error(`result shell: HTTP ${r.status}`);

@@ -3,16 +3,20 @@
  * frame the build writes for the Worker, dist/result/) plus a few rules of the staff area's own, served at
  * /staff/staff.css because the Content-Security-Policy allows no inline style.
  */
+import { loadShell } from '../lib/respond';
 
 // Kept per isolate once read; a new deploy is a new isolate.
 let sheets: readonly string[] | undefined;
 
-/** The site's stylesheets as the frame links them (the <noscript> one excepted: staff pages have no script). */
+/**
+ * The site's stylesheets as the frame links them (the <noscript> one excepted: staff pages have no script), read from
+ * the frame the public result pages already keep (lib/respond.ts), not fetched a second time.
+ */
 export async function siteStylesheets(assets: Fetcher): Promise<readonly string[]> {
   if (sheets) return sheets;
-  const r = await assets.fetch('https://assets.invalid/result/');
-  if (!r.ok) return [];
-  const frame = (await r.text()).replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+  const shell = await loadShell(assets).catch(() => undefined);
+  if (!shell) return [];
+  const frame = shell.replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
   sheets = [...frame.matchAll(/<link rel="stylesheet" href="(\/[^"]+\.css)"/g)].map((m) => m[1] ?? '').filter(Boolean);
   return sheets;
 }
