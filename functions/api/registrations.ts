@@ -61,7 +61,7 @@ registrations.post('/', async (c) => {
         verdict.reason === 'unknown' ? t.sessionUnknown : t.sessionClosed,
       );
 
-    const signUp = await takeSeat(c.env.DB, data, verdict.session, now).catch((e: unknown) => {
+    const signUp = await takeSeat(c.env, data, verdict.session, now).catch((e: unknown) => {
       if (e instanceof KeyReused) throw new Problem(409, 'key_reused', t.keyReused);
       if (e instanceof SessionFull) throw new Problem(409, 'full', t.full);
       throw e;

@@ -12,7 +12,7 @@ import { statusOn } from '../../src/lib/status';
 import { loadCatalog } from './catalog';
 import { isToken, newToken, sha256Hex } from './ids';
 import { links } from './links';
-import { enqueue, type OutboxRow } from './outbox';
+import { enqueue, type OutboxRow, sendAtOnce } from './outbox';
 
 export type Filters = Partial<Record<FacetName, string>>;
 export type AlertStatus = 'pending' | 'active' | 'stopped';
@@ -116,7 +116,7 @@ export async function subscribe(
       .bind(await sha256Hex(manageToken), nowIso, confirmHash),
     // Only if the alert above was stored (the address was under its limit).
     enqueue(db, { kind: 'alert_confirm', to: input.email, ...mail, headers: unsubscribeHeaders(manageToken) }, now, {
-      claimed: true,
+      ...sendAtOnce(env),
       when: { sql: 'EXISTS (SELECT 1 FROM job_alerts WHERE confirm_token_hash = ?11)', bind: [confirmHash] },
     }),
   ]);

@@ -13,7 +13,7 @@ import { audit } from './audit';
 import { isToken, newReference, newToken, sha256Hex } from './ids';
 import { isUniqueViolation } from './intake';
 import { links } from './links';
-import { enqueue, type OutboxRow } from './outbox';
+import { enqueue, type OutboxRow, sendAtOnce } from './outbox';
 import { afterDay, retention } from './retention';
 
 export type ApplicationStatus = 'received' | 'handled' | 'withdrawn';
@@ -34,7 +34,7 @@ async function contentKey(payload: object, cv: Uint8Array | undefined): Promise<
 export interface Stored {
   reference: string;
   created: boolean;
-  /** Its mails, stored already claimed for this request to send. */
+  /** The confirmation, stored already claimed for this request to send (or, locally, already delivered). */
   mails: OutboxRow[];
   /** The private status link, known only when this request stored the application. */
   statusUrl?: string;
@@ -92,11 +92,12 @@ export async function storeApplication(
           afterDay(job.closesOn, retention.applicationDays),
           await sha256Hex(statusToken),
         ),
-      enqueue(db, { kind: 'application_received', to: data.email, ...received }, now, { claimed: true }),
+      enqueue(db, { kind: 'application_received', to: data.email, ...received }, now, sendAtOnce(env)),
       // Left to the relay, which sends a burst of notices as one summary mail.
       enqueue(db, { kind: 'application_notice', to: site.mail.notify, ...notice }, now),
     ]);
-    return { reference, created: true, statusUrl, mails: results.slice(1).flatMap((r) => r.results) };
+    // The confirmation only: the notice is the relay's (summarised in bursts), never sent from here as well.
+    return { reference, created: true, statusUrl, mails: results[1]?.results ?? [] };
   } catch (e) {
     if (cvKey) await env.DOCUMENTS.delete(cvKey).catch(() => undefined);
     if (isUniqueViolation(e, 'idempotency_key')) {

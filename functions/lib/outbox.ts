@@ -25,7 +25,7 @@ export interface Envelope extends Mail {
 }
 
 /** The columns a sender needs, as every INSERT and claim returns them. */
-export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, attachments, headers, attempts';
+export const OUTBOX_RETURNING = 'RETURNING id, kind, recipient, subject, body, attachments, headers, attempts, status';
 
 /**
  * A condition in SQL, over parameters ?11, ?12 …, under which a mail is queued: checked when the statement runs, in
@@ -71,14 +71,15 @@ const DAY_MS = 24 * 3_600_000;
 /**
  * The one way a mail enters the outbox: an INSERT, to go into the same batch as the row it belongs to. With
  * `claimed`, the row is stored already claimed (sending, with a lease, first attempt counted) for the request to send
- * at once, saving a round trip; if that request dies, the lease runs out and the cron relay sends it. A capped kind is
- * written only while its address is under the daily cap, checked in the same statement.
+ * at once, saving a round trip; if that request dies, the lease runs out and the cron relay sends it. With `delivered`
+ * (locally, without a provider: see `sendAtOnce`), the outbox is the mailbox and the row is stored as sent. A capped
+ * kind is written only while its address is under the daily cap, checked in the same statement.
  */
 export function enqueue(
   db: D1Database,
   mail: Envelope,
   now: Date,
-  { claimed = false, when }: { claimed?: boolean; when?: QueueCondition } = {},
+  { claimed = false, delivered = false, when }: { claimed?: boolean; delivered?: boolean; when?: QueueCondition } = {},
 ): D1PreparedStatement {
   const typed = typeof mail.to === 'string';
   const recipient = typeof mail.to === 'string' ? '?2' : mail.to.sql;
@@ -94,11 +95,11 @@ export function enqueue(
         ]
       : []),
   ];
-  const values = `?1, ${recipient}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ${PRIORITY[mail.kind] ?? 2}, ${key === null ? 'NULL' : `?${k}`}`;
+  const values = `?1, ${recipient}, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ${PRIORITY[mail.kind] ?? 2}, ${key === null ? 'NULL' : `?${k}`}, ${delivered ? '?9' : 'NULL'}`;
   const conditional = conditions.length > 0 || !typed;
   return db
     .prepare(
-      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers, priority, recipient_key)
+      `INSERT INTO outbox (kind, recipient, subject, body, attachments, status, attempts, lease_until, next_attempt_at, created_at, headers, priority, recipient_key, sent_at)
        ${conditional ? `SELECT ${values} WHERE ${conditions.join(' AND ') || '1'}` : `VALUES (${values})`} ${OUTBOX_RETURNING}`,
     )
     .bind(
@@ -107,15 +108,26 @@ export function enqueue(
       mail.subject,
       mail.body,
       mail.attachments ? JSON.stringify(mail.attachments) : null,
-      claimed ? 'sending' : 'pending',
-      claimed ? 1 : 0,
-      claimed ? leaseUntil(now) : null,
+      delivered ? 'sent' : claimed ? 'sending' : 'pending',
+      claimed || delivered ? 1 : 0,
+      claimed && !delivered ? leaseUntil(now) : null,
       now.toISOString(),
       mail.headers ? JSON.stringify(mail.headers) : null,
       ...(when?.bind ?? []),
       ...(key === null ? [] : [key]),
       ...(capped ? [new Date(now.getTime() - DAY_MS).toISOString(), JSON.stringify(CAPPED)] : []),
     );
+}
+
+/**
+ * How a request stores a mail it sends at once: claimed, for `deliver` to send and settle; or, locally without a
+ * provider, already delivered to the local outbox (there is nothing to send, so settling it would be a round trip
+ * for nothing).
+ */
+export function sendAtOnce(env: Env): { claimed: true } | { delivered: true } {
+  if (env.RESEND_API_KEY) return { claimed: true };
+  sayLocal();
+  return { delivered: true };
 }
 
 /** Until when a claimed row is left to its sender. */
@@ -136,6 +148,8 @@ export interface OutboxRow {
   attachments: string | null;
   headers?: string | null;
   attempts: number;
+  /** 'sent' when stored already delivered to the local outbox (sendAtOnce): nothing left to do. */
+  status?: string;
 }
 
 export interface RelayReport {
@@ -145,6 +159,12 @@ export interface RelayReport {
 }
 
 let saidLocal = false;
+/** Said once per isolate, not once per mail: a log line per request cost as much CPU as a D1 round trip locally. */
+function sayLocal() {
+  if (saidLocal) return;
+  saidLocal = true;
+  console.log('no RESEND_API_KEY: mail is kept in the local outbox (npm run outbox)');
+}
 
 /** Mails sent in one request to the provider's batch endpoint (Resend accepts up to 100). */
 const BATCH_SIZE = 100;
@@ -274,8 +294,9 @@ export async function deliver(
     attachments: row.attachments ? JSON.parse(row.attachments) : undefined,
     headers: row.headers ? JSON.parse(row.headers) : undefined,
   });
-  // Claimed in priority order; kept in it.
-  const rows = [...claimed];
+  // Claimed in priority order; kept in it. Rows stored as delivered (locally, sendAtOnce) need no send and no write.
+  const rows = claimed.filter((r) => r.status !== 'sent');
+  if (rows.length === 0) return report;
   const batchable = rows.filter((r) => r.attempts <= 1 && !r.attachments);
   const single = rows.filter((r) => !batchable.includes(r));
   let requests = 0;
@@ -297,10 +318,6 @@ export async function deliver(
     for (const row of chunk) record(row, result);
   }
   if (outcomes.length) await db.batch(outcomes);
-  // Said once per isolate, not once per mail: a log line per request cost as much CPU as a D1 round trip locally.
-  if (local && !saidLocal) {
-    saidLocal = true;
-    console.log('no RESEND_API_KEY: mail is kept in the local outbox (npm run outbox)');
-  }
+  if (local) sayLocal();
   return report;
 }

@@ -12,7 +12,7 @@ import { loadCatalog, sessionIn } from './catalog';
 import { isToken, newReference, newToken, sha256Hex } from './ids';
 import { isUniqueViolation } from './intake';
 import { links } from './links';
-import { enqueue, type OutboxRow } from './outbox';
+import { enqueue, type OutboxRow, sendAtOnce } from './outbox';
 import { afterDay, retention } from './retention';
 
 export type Seat = 'confirmed' | 'waitlisted';
@@ -76,7 +76,8 @@ async function repeatOf(db: D1Database, key: string, data: Registration): Promis
  * two statements overbooks under concurrency. The mail is chosen by the status the INSERT decided, and written only
  * for the row this call inserted (by its new reference), never for a row that was already there.
  */
-export async function takeSeat(db: D1Database, data: Registration, session: CatalogSession, now: Date): Promise<SignUp> {
+export async function takeSeat(env: Env, data: Registration, session: CatalogSession, now: Date): Promise<SignUp> {
+  const db = env.DB;
   const { payload, supportNeeds } = storedForm(data);
   // Without a key from the page's script (no JavaScript), the same content is the same sign-up.
   const idempotencyKey = data.idempotencyKey ?? `c-${(await sha256Hex(JSON.stringify({ payload, supportNeeds }))).slice(0, 40)}`;
@@ -117,11 +118,11 @@ export async function takeSeat(db: D1Database, data: Registration, session: Cata
           session.waitlist,
         ),
       enqueue(db, { kind: 'registration_confirmed', to: data.email, ...mails.registrationConfirmed(mailArgs), attachments }, now, {
-        claimed: true,
+        ...sendAtOnce(env),
         when: ofStatus('confirmed'),
       }),
       enqueue(db, { kind: 'registration_waitlisted', to: data.email, ...mails.registrationWaitlisted(mailArgs) }, now, {
-        claimed: true,
+        ...sendAtOnce(env),
         when: ofStatus('waitlisted'),
       }),
     ]);
@@ -138,12 +139,15 @@ export async function takeSeat(db: D1Database, data: Registration, session: Cata
     }
     if (isUniqueViolation(e, 'email_key')) {
       // Answered as a new sign-up; the address's owner is told by mail (capped per address like every such mail).
-      const already = await enqueue(db, { kind: 'registration_already', to: data.email, ...mails.registrationAlready({ session }) }, now, {
-        claimed: true,
-      }).all<OutboxRow>();
+      const already = await enqueue(
+        db,
+        { kind: 'registration_already', to: data.email, ...mails.registrationAlready({ session }) },
+        now,
+        sendAtOnce(env),
+      ).all<OutboxRow>();
       return { outcome: 'already', mails: already.results };
     }
-    if (isUniqueViolation(e, 'reference')) return takeSeat(db, data, session, now);
+    if (isUniqueViolation(e, 'reference')) return takeSeat(env, data, session, now);
     throw e;
   }
 }

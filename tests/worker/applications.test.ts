@@ -1,7 +1,11 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { application, count, jobIn, ORIGIN, postForm, postJson } from './support';
+import { storeApplication } from '../../functions/lib/applications';
+import { deliver } from '../../functions/lib/outbox';
+import { applicationSchema } from '../../src/schemas/application';
+import { testNow } from '../clock';
+import { application, catalog, count, jobIn, ORIGIN, postForm, postJson } from './support';
 
 let open: string;
 beforeAll(async () => {
@@ -278,5 +282,37 @@ describe('a plain form post, without JavaScript', () => {
     const second = (await (await postForm('/api/applications', data)).text()).match(/class="reference">([^<]+)</)?.[1];
     expect(first).toBeTruthy();
     expect(second).toBe(first);
+  });
+});
+
+describe('the mails an application stores, and which of them the request itself sends', () => {
+  const input = (jobId: string, email: string) => applicationSchema.parse(application(jobId, { email }));
+
+  it('hands the request the applicant’s confirmation only: the ward’s notice is left to the relay, which summarises bursts', async () => {
+    const job = (await catalog()).jobs[open];
+    if (!job) throw new Error('no open job');
+    const stored = await storeApplication(env as Env, input(open, 'split-provider@example.jp'), job, undefined, testNow());
+    expect(stored.mails.map((m) => m.kind)).toEqual(['application_received']);
+    expect(stored.mails[0]?.status).toBe('sending');
+    const notice = await env.DB.prepare("SELECT status FROM outbox WHERE kind = 'application_notice' AND body LIKE '%' || ?1 || '%'")
+      .bind(stored.reference)
+      .first<{ status: string }>();
+    expect(notice?.status).toBe('pending');
+  });
+
+  it('without a mail provider, stores the confirmation as delivered to the local outbox, leaving nothing to send or settle', async () => {
+    const local = { ...env, RESEND_API_KEY: undefined } as unknown as Env;
+    const job = (await catalog()).jobs[open];
+    if (!job) throw new Error('no open job');
+    const at = testNow();
+    const stored = await storeApplication(local, input(open, 'split-local@example.jp'), job, undefined, at);
+    const row = await env.DB.prepare(
+      "SELECT status, sent_at, attempts, lease_until FROM outbox WHERE kind = 'application_received' AND body LIKE '%' || ?1 || '%'",
+    )
+      .bind(stored.reference)
+      .first<{ status: string; sent_at: string | null; attempts: number; lease_until: string | null }>();
+    expect(row).toEqual({ status: 'sent', sent_at: at.toISOString(), attempts: 1, lease_until: null });
+    // What the request would hand to deliver: nothing is sent and nothing is written.
+    expect(await deliver(local, stored.mails, { now: at })).toEqual({ sent: 0, failed: 0, parked: 0 });
   });
 });
