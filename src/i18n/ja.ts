@@ -144,7 +144,7 @@ export const planCopy = {
     '「職員専用」と記したリンクの先は、区の職員が使う庁内のページで、区の庁内ネットワークからのみ閲覧できます。各取組の内容は、このページでどなたでもご覧いただけます。',
   /** The plan's two chapters, as the plan summary names them. */
   chapters: { overview: '第一章　策定にあたって', initiatives: '第二章　具体的な取組' },
-  source: (title: string) => `「第一章」と各取組の箇条書きは、区が公表している${title}の記載を、そのまま引用しています。`,
+  source: (title: string) => `「第一章」と各取組の箇条書きは、区が公表している「${title}」の記載を、そのまま引用しています。`,
   /** Two initiatives the plan summary writes in one cell: the points are shown once, under the first. */
   sharedCellFirst: (a: number, b: number) => `プランの概要版では、取組${a}と取組${b}を一つの欄にまとめて、次のように記載しています。`,
   sharedCellSecond: {
