@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { file, glob } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
 import {
   assertNoProblems,
   duplicateSessionIds,
@@ -18,6 +19,7 @@ import {
   workedExampleProblems,
 } from './lib/content-checks';
 import { glossaryProblems } from './lib/glossary-links';
+import { type InitiativeCell, sharedCellProblems } from './lib/plan-checks';
 import { contentSchemas } from './schemas/content';
 import { type Rules, rulesSchema } from './schemas/rules';
 
@@ -100,8 +102,17 @@ const checkRules = (entries: Loaded[]) => {
   assertNoProblems(entries.flatMap((e) => workedExampleProblems(e.data as Rules, e.filePath ?? e.id)));
   recordForRules('rules')(entries);
 };
-const initiativeNumbers = (entries: Loaded[]) =>
+const initiativeNumbers = (entries: Loaded[]) => {
   assertNoProblems(initiativeNumberProblems(entries.map((e) => ({ file: e.filePath ?? e.id, number: e.data['number'] as number }))));
+  assertNoProblems(
+    sharedCellProblems(
+      entries.map((e) => {
+        const d = e.data as Omit<InitiativeCell, 'file' | 'pillar'> & { pillar: { id: string } };
+        return { ...d, file: e.filePath ?? e.id, pillar: d.pillar.id };
+      }),
+    ),
+  );
+};
 
 const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars') });
 
@@ -115,6 +126,11 @@ export const collections = {
     schema: schema.pillars,
   }),
   initiatives: defineCollection({ loader: checked(markdown('plan/initiatives'), initiativeNumbers), schema: schema.initiatives }),
+  /** The plan's first chapter, one YAML document (content/plan/overview.yaml): one entry, id 'overview'. */
+  planOverview: defineCollection({
+    loader: file('./content/plan/overview.yaml', { parser: (text) => [{ id: 'overview', ...(parseYaml(text) as object) }] }),
+    schema: schema.planOverview,
+  }),
   faq: defineCollection({ loader: markdown('faq'), schema: schema.faq }),
   pages: defineCollection({ loader: markdown('pages'), schema: schema.pages }),
   glossary: defineCollection({ loader: checked(markdown('glossary'), glossaryForms), schema: schema.glossary }),

@@ -5,7 +5,17 @@
  * (src/lib/cms-config.ts adds the limits to each hint, so they are never written twice).
  */
 
-export type CmsCollectionName = 'jobs' | 'internships' | 'events' | 'stories' | 'faq' | 'glossary' | 'pages' | 'initiatives' | 'pillars';
+export type CmsCollectionName =
+  | 'jobs'
+  | 'internships'
+  | 'events'
+  | 'stories'
+  | 'faq'
+  | 'glossary'
+  | 'pages'
+  | 'initiatives'
+  | 'pillars'
+  | 'planOverview';
 
 export interface FieldCopy {
   label: string;
@@ -53,6 +63,12 @@ export const cmsCollections: Record<CmsCollectionName, CollectionCopy> = {
     description: '人事・人材育成改革プランの18の取組。追加・削除はできません（ちょうど18件）。',
   },
   pillars: { label: '改革プランの柱', singular: '柱', description: '人事・人材育成改革プランの5つの柱。' },
+  planOverview: {
+    label: '改革プランの第一章',
+    singular: '第一章',
+    description:
+      '人事・人材育成改革プランの第一章「策定にあたって」（目的、社会的背景など）。プランの概要版の言葉を、そのまま書き写します。',
+  },
 };
 
 /** One label and hint per field name, shared by every collection that has the field. */
@@ -148,6 +164,11 @@ export const cmsFields: Record<string, FieldCopy> = {
   planPoints: { label: 'プランの記載', hint: 'プランの箇条書きを1行に1つずつ、そのまま', singular: '記載' },
   forCandidates: { label: '応募を考える方にとって', hint: 'この取組が応募を考える方にとって何を意味するかを、平易な言葉で' },
   internalModule: { label: '職員用ページへのリンク', hint: 'この取組を進める職員専用のページ（区の内部のアドレス）' },
+  sharesCellWith: {
+    label: '同じ欄の取組',
+    hint: 'プランの概要版で他の取組と一つの欄にまとめて書かれているときだけ、その取組の番号。お互いに書き、プランの記載も同じにします',
+  },
+  siteLinks: { label: 'このサイトの関連ページ', hint: '応募を考える方が、この取組に関わるこのサイトのページ', singular: 'ページ' },
   // FAQ and pages
   question: { label: '質問', hint: '回答は本文に書きます' },
   category: { label: '分類' },
@@ -184,6 +205,19 @@ export const cmsFieldOverrides: Partial<Record<CmsCollectionName, Record<string,
     title: { label: '取組の名前', hint: 'プランの表現のまま' },
     'internalModule.label': { label: 'リンクの文字' },
     'internalModule.url': { label: 'URL', hint: '職員用のホスト（intra.city.nerima.tokyo.jp）のアドレス' },
+    'siteLinks.label': { label: 'リンクの文字' },
+    'siteLinks.href': { label: 'ページのアドレス', hint: 'このサイトのページのアドレスを / から（例：/events/）' },
+  },
+  planOverview: {
+    source: { label: '引用元の資料', hint: 'プランの概要版の題名' },
+    sections: { label: '項目', hint: 'プランの順に（目的、社会的背景…）', singular: '項目' },
+    heading: { label: '項目の名前', hint: 'プランの表現のまま（例：目的）' },
+    paragraphs: { label: '文章', hint: 'プランの文章を1段落ずつ、そのまま', singular: '段落' },
+    motto: { label: '強調する一文', hint: 'プランが下線で強調している一文（例：『問題意識を持って…』）' },
+    groups: { label: '箇条書き', hint: '小見出し（例：区の抱える主な課題）ごとに', singular: '箇条書き' },
+    label: { label: '小見出し', hint: '〈〉は付けずに' },
+    numbered: { label: '番号付き', hint: 'プランが①〜④のように番号を振っているときオンにし、番号も記載に残します' },
+    points: { label: '記載', hint: 'プランの箇条書きを1行に1つずつ、そのまま（➢ は付けずに）', singular: '記載' },
   },
   faq: {},
   glossary: { order: { hint: '用語集の中で小さい順に表示します（同じ数字は読みの50音順）' } },

@@ -134,12 +134,25 @@ export const planCopy = {
   lead: '練馬区は「一人ひとりの職員の能力を最大限活かすこと」と「民間経験者等の外部人材の採用を強化すること」を車の両輪として、5つの柱と18の取組を進めています。',
   leading: '★ リーディングプロジェクト',
   leadingShort: '★',
-  leadingNote: '★は先導的に進める施策（リーディングプロジェクト）です。',
+  leadingNote: '★は『リーディングプロジェクト』(先導的に進める施策)です。',
   pillar: (n: number) => `柱${n}`,
   initiative: (n: number) => `取組${n}`,
   forCandidates: '応募を考えている方へ',
   internal: '職員専用',
-  internalNote: '職員専用のページです。区の庁内ネットワークからのみ閲覧できます。',
+  // Read at the top of a public page: it speaks of the links marked 職員専用, never of the page itself.
+  internalNote:
+    '「職員専用」と記したリンクの先は、区の職員が使う庁内のページで、区の庁内ネットワークからのみ閲覧できます。各取組の内容は、このページでどなたでもご覧いただけます。',
+  /** The plan's two chapters, as the plan summary names them. */
+  chapters: { overview: '第一章　策定にあたって', initiatives: '第二章　具体的な取組' },
+  source: (title: string) => `「第一章」と各取組の箇条書きは、区が公表している「${title}」の記載を、そのまま引用しています。`,
+  /** Two initiatives the plan summary writes in one cell: the points are shown once, under the first. */
+  sharedCellFirst: (a: number, b: number) => `プランの概要版では、取組${a}と取組${b}を一つの欄にまとめて、次のように記載しています。`,
+  sharedCellSecond: {
+    before: 'プランの概要版では、この取組を',
+    link: (n: number) => `取組${n}`,
+    after: 'と一つの欄にまとめて記載しています（プランの記載は、そちらに掲げています）。',
+  },
+  siteLinks: 'このサイトの関連ページ',
 } as const;
 
 export const workingCopy = {

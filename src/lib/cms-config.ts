@@ -399,7 +399,7 @@ function cmsFieldsFor(collection: CmsCollectionName, schema: z.ZodType, pillars:
 // ---------------------------------------------------------------------------------------------------------
 // Collections
 
-type FolderCollection = Exclude<CmsCollectionName, 'pillars'>;
+type FolderCollection = Exclude<CmsCollectionName, 'pillars' | 'planOverview'>;
 
 /** Where each collection's Markdown lives and how the editor lists it. */
 const folders: Record<
@@ -469,7 +469,18 @@ export const CMS_NOT_EDITED: Record<string, string> = {
 };
 
 /** The collections, in the order of the editor's menu. */
-const CMS_COLLECTIONS = ['jobs', 'internships', 'events', 'stories', 'faq', 'glossary', 'pages', 'initiatives', 'pillars'] as const;
+const CMS_COLLECTIONS = [
+  'jobs',
+  'internships',
+  'events',
+  'stories',
+  'faq',
+  'glossary',
+  'pages',
+  'initiatives',
+  'pillars',
+  'planOverview',
+] as const;
 
 /** The file name of a new entry (its URL): asked once, when the entry is created. */
 const slugField = (collection: CmsCollectionName): DecapField => {
@@ -558,11 +569,28 @@ function pillarsCollection(schema: z.ZodType, pillars: CmsOptions['pillars']): D
   };
 }
 
+/** The plan's first chapter: one YAML file, one form. */
+function planOverviewCollection(schema: z.ZodType): DecapCollection {
+  const copy = cmsCollections.planOverview;
+  return {
+    name: 'planOverview',
+    label: copy.label,
+    label_singular: copy.singular,
+    description: copy.description,
+    delete: false,
+    files: [{ name: 'overview', label: copy.label, file: 'content/plan/overview.yaml', fields: cmsFieldsFor('planOverview', schema) }],
+  };
+}
+
 /** The whole Decap configuration. */
 export function cmsConfig(options: CmsOptions): DecapConfig {
   const schemas = cmsSchemas();
   const collections = CMS_COLLECTIONS.map((name) =>
-    name === 'pillars' ? pillarsCollection(schemas.pillars, options.pillars) : folderCollection(name, schemas[name], options.pillars),
+    name === 'pillars'
+      ? pillarsCollection(schemas.pillars, options.pillars)
+      : name === 'planOverview'
+        ? planOverviewCollection(schemas.planOverview)
+        : folderCollection(name, schemas[name], options.pillars),
   );
   return {
     backend: {

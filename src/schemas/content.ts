@@ -228,6 +228,52 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
     forCandidates: text(400),
     /** The staff-only module that carries the initiative out. */
     internalModule,
+    /**
+     * The other initiative the plan summary writes in the same cell (8 and 9, 11 and 12, 14 and 15): both files
+     * then carry that cell's points, and the plan page shows them once, under the lower number.
+     */
+    sharesCellWith: z.number().int().min(1).max(18).optional(),
+    /** Pages of this site where a candidate acts on the initiative (openings, internships, events), e.g. /events/. */
+    siteLinks: z
+      .array(
+        z.object({
+          label: text(60),
+          href: z.string().regex(/^\/[a-z0-9/#-]*$/, {
+            error: 'このサイトのページのアドレスを / から書いてください（例：/jobs/type/experienced/）',
+          }),
+        }),
+      )
+      .default([]),
+  });
+
+  /** A group of points under a label of its own in the plan summary, e.g. 〈区の抱える主な課題〉. */
+  const planGroup = z.object({
+    /** e.g. 「区の抱える主な課題」 (without the 〈〉). */
+    label: text(40),
+    /** The plan numbers the points itself (①〜④): shown as a numbered list, with the plan's own numbers. */
+    numbered: z.boolean().default(false),
+    /** The plan's points, a line each, word for word. */
+    points: z.array(text(200)).min(1),
+  });
+
+  /** The first chapter of the plan (策定にあたって): why the plan exists and what it asks for, in the plan's words. */
+  const planOverview = z.object({
+    /** The title of the plan summary the page quotes, e.g. 「【概要版】練馬区人事・人材育成改革プランについて」. */
+    source: text(80),
+    /** The plan's items in its order (目的, 社会的背景…): each a heading with paragraphs, a motto and groups of points. */
+    sections: z
+      .array(
+        z.object({
+          /** The item's name as the plan words it, e.g. 「目的」. */
+          heading: text(40),
+          /** The plan's sentences, a paragraph each, word for word. */
+          paragraphs: z.array(text(300)).default([]),
+          /** A sentence the plan underlines as the item's core, e.g. 『問題意識を持って…』, shown emphasised. */
+          motto: text(120).optional(),
+          groups: z.array(planGroup).default([]),
+        }),
+      )
+      .min(1),
   });
 
   const faq = z.object({
@@ -268,5 +314,5 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       path: ['aliases'],
     });
 
-  return { jobs, internships, events, stories, pillars, initiatives, faq, pages, glossary };
+  return { jobs, internships, events, stories, pillars, initiatives, planOverview, faq, pages, glossary };
 }

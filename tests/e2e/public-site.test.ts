@@ -76,7 +76,7 @@ test("an opening of the special wards' joint exam links to the exam and carries 
 
 test('the plan page lists 5 pillars and 18 initiatives, ★ on the leading ones, each linking its staff module', async ({ page }) => {
   await page.goto('/plan/');
-  await expect(page.getByRole('heading', { level: 2, name: /^柱\d/ })).toHaveCount(5);
+  await expect(page.getByRole('heading', { level: 3, name: /^柱\d/ })).toHaveCount(5);
   const items = page.locator('li.initiative');
   await expect(items).toHaveCount(18);
   await expect(page.locator('li.initiative .leading')).toHaveCount(6);

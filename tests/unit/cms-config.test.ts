@@ -212,7 +212,7 @@ function expectUnion(schema: z.ZodDiscriminatedUnion, field: DecapField, path: s
 
 describe('the editor configuration', () => {
   it('has every collection, in Japanese, working locally through decap-server on 127.0.0.1', () => {
-    expect(config.collections.map((c) => c.name).sort()).toEqual([...folderCollections, 'pillars'].sort());
+    expect(config.collections.map((c) => c.name).sort()).toEqual([...folderCollections, 'pillars', 'planOverview'].sort());
     expect(config.locale).toBe('ja');
     expect(config.local_backend.url).toBe(CMS_LOCAL_BACKEND_URL);
     expect(CMS_LOCAL_BACKEND_URL).toBe('http://127.0.0.1:8081/api/v1');
@@ -277,6 +277,14 @@ describe('the editor configuration', () => {
       expect(group.widget).toBe('object');
       expectObject(schemas.pillars, group.fields ?? [], `pillars.${group.name}`);
     }
+  });
+
+  it("planOverview: the plan's first chapter, one file with a form for every field of its schema", () => {
+    const [file, ...others] = collection('planOverview').files ?? [];
+    expect(others).toEqual([]);
+    expect(file?.file).toBe('content/plan/overview.yaml');
+    expect(existsSync(file?.file ?? '')).toBe(true);
+    expectObject(schemas.planOverview, file?.fields ?? [], 'planOverview');
   });
 
   it('edits sessions and selection steps inline, as lists with fields', () => {
