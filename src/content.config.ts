@@ -18,9 +18,11 @@ import {
   type SessionOwner,
   workedExampleProblems,
 } from './lib/content-checks';
+import { readExamCalendars } from './lib/exam-calendar-files';
 import { glossaryProblems } from './lib/glossary-links';
 import { type InitiativeCell, sharedCellProblems } from './lib/plan-checks';
 import { contentSchemas } from './schemas/content';
+import { examCalendarSchema } from './schemas/exam-calendar';
 import { type Rules, rulesSchema } from './schemas/rules';
 
 /**
@@ -114,7 +116,9 @@ const initiativeNumbers = (entries: Loaded[]) => {
   );
 };
 
-const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars') });
+/** The joint exams' calendars, read before the openings are parsed: a joint-exam opening takes its dates from them. */
+const calendars = readExamCalendars();
+const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars'), calendars });
 
 export const collections = {
   jobs: defineCollection({ loader: checked(markdown('jobs'), recordForRules('jobs')), schema: schema.jobs }),
@@ -134,6 +138,11 @@ export const collections = {
   faq: defineCollection({ loader: markdown('faq'), schema: schema.faq }),
   pages: defineCollection({ loader: markdown('pages'), schema: schema.pages }),
   glossary: defineCollection({ loader: checked(markdown('glossary'), glossaryForms), schema: schema.glossary }),
+  /** The joint exams' calendar, one YAML file per fiscal year of the exam days (content/exams/2027.yaml). */
+  exams: defineCollection({
+    loader: realDates(glob({ base: './content/exams', pattern: '[^_]*.yaml' }), 'content/exams'),
+    schema: examCalendarSchema,
+  }),
   /** Eligibility and pay rules, one YAML file per fiscal year (content/rules/2026.yaml). */
   rules: defineCollection({
     loader: checked(realDates(glob({ base: './content/rules', pattern: '[^_]*.yaml' }), 'content/rules'), checkRules),

@@ -39,6 +39,8 @@ const siteConfigSchema = z.object({
   reminders: z.object({ daysBefore: z.array(z.number().int().min(0).max(14)).max(4) }),
   /** Mail senders and the ward's inbox for notifications. */
   mail: z.object({ from: z.string().min(1), notify: z.email() }),
+  /** The body that runs the joint exams (特別区人事委員会): its name and current website. Exam links must be on it. */
+  examBody: z.object({ name: z.string().min(1), homepage: url }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -64,4 +66,5 @@ export const site: SiteConfig = siteConfigSchema.parse({
   internalModuleHosts: ['intra.city.nerima.tokyo.jp'],
   reminders: { daysBefore: [2, 0] },
   mail: { from: '練馬区 職員採用 <no-reply@careers.city.nerima.tokyo.jp>', notify: 'saiyou@city.nerima.tokyo.jp' },
+  examBody: { name: '特別区人事委員会', homepage: 'https://www.union.tokyo23city.lg.jp/' },
 });

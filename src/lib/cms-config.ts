@@ -464,6 +464,8 @@ const folders: Record<
  * fails on any other collection missing from the editor).
  */
 export const CMS_NOT_EDITED: Record<string, string> = {
+  exams:
+    "content/exams/<year>.yaml: the joint exams' calendar of a fiscal year, copied from the exam guide with its source and cross-checked (src/schemas/exam-calendar.ts); edited as YAML by the staff who own the rules",
   rules:
     'content/rules/<year>.yaml: the eligibility and pay rules of a fiscal year, nested and cross-checked (src/schemas/rules.ts); edited as YAML by the staff who own them',
 };

@@ -5,14 +5,18 @@
  * References between collections are passed in by src/content.config.ts.
  */
 import { z } from 'zod';
+import { examSelection, findExam, referenceDateOf, type SelectionStep } from '../lib/exam-calendar';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, labels, sessionFormats } from '../lib/taxonomy';
 import { site } from '../site.config';
 import { calendarDate, clockTime, oneOf, sessionId, text, yen } from './common';
+import type { ExamCalendar } from './exam-calendar';
 
 /** Links to other collections, as Astro's `reference()` makes them (or plain strings in unit tests). */
 interface References<S extends z.ZodType, P extends z.ZodType> {
   stories: S;
   pillars: P;
+  /** The joint exams' calendars (content/exams), which joint-exam openings take their dates from. */
+  calendars?: readonly ExamCalendar[];
 }
 
 export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: References<S, P>) {
@@ -27,6 +31,8 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
     /** When the date is a period or not fixed yet, e.g. 「1月中旬」. */
     note: text(120).optional(),
   });
+  const calendars = ref.calendars ?? [];
+  const examYears = () => calendars.map((c) => `${c.fiscalYear}（${c.exams.map((e) => e.id).join('・')}）`).join('、') || 'なし';
 
   const jobs = z
     .object({
@@ -78,11 +84,25 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
         }),
       /** How many people will be hired; omit for 「若干名」. */
       openings: z.number().int().min(1).optional(),
-      /** First day applications are taken, Japan time. */
-      opensOn: calendarDate,
-      /** Last day to apply, inclusive, Japan time. */
-      closesOn: calendarDate,
-      selection: z.array(selectionStep).min(1, { error: '選考の流れ（selection）を1つ以上書いてください' }),
+      /**
+       * The special wards' joint exam this opening is filled through: the fiscal year of its exam days and its id in
+       * content/exams/<year>.yaml. Its window, status and test dates come from there, so a joint-exam opening writes
+       * no opensOn or closesOn, and its selection lists only the ward's own steps after the exam (区面接, 内定).
+       */
+      exam: z
+        .object({
+          year: z.number({ error: '試験の年度（exam.year）を数字で書いてください（例：2027）' }).int().min(2000).max(2100),
+          id: z.string({ error: '試験の種類（exam.id）を書いてください（例：keiken）' }).regex(/^[a-z0-9][a-z0-9-]{1,30}$/, {
+            error: '試験の種類（exam.id）は content/exams の試験の id（半角英小文字・数字・ハイフン。例：keiken）で書いてください',
+          }),
+        })
+        .optional(),
+      /** First day applications are taken, Japan time (the ward's own selections; joint exams take it from content/exams). */
+      opensOn: calendarDate.optional(),
+      /** Last day to apply, inclusive, Japan time (likewise). */
+      closesOn: calendarDate.optional(),
+      /** The steps after applying; for a joint exam, only the ward's own steps after the exam's final results. */
+      selection: z.array(selectionStep).optional(),
       /** On this site, or at an external address (e.g. the special wards' joint exam). */
       apply: z.discriminatedUnion(
         'method',
@@ -90,8 +110,9 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
           z.object({ method: z.literal('online') }),
           z.object({
             method: z.literal('external'),
-            url: z.url({ error: '応募先のURLを https:// から書いてください' }),
-            label: text(80),
+            /** Where to apply; for a joint exam, the exam's guide (content/exams) unless given. */
+            url: z.url({ error: '応募先のURLを https:// から書いてください' }).optional(),
+            label: text(80).optional(),
             /** The special wards' joint exam: the employing ward is decided later (提示), so no job posting of ours. */
             jointExam: z.boolean().default(false),
           }),
@@ -104,9 +125,77 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       relatedStories: z.array(ref.stories).default([]),
       draft,
     })
-    .refine((job) => job.opensOn <= job.closesOn, {
-      error: '締切日（closesOn）は募集開始日（opensOn）と同じか後の日付にしてください',
-      path: ['closesOn'],
+    .superRefine((job, ctx) => {
+      const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+      const joint = job.apply.method === 'external' && job.apply.jointExam;
+      if (joint) {
+        if (!job.exam)
+          return problem(
+            ['exam'],
+            '特別区の共同試験の募集では、exam に試験の年度と種類を書いてください（例：year: 2027、id: keiken）。受付期間と試験の日程は content/exams から自動で表示します',
+          );
+        if (!findExam(calendars, job.exam))
+          problem(['exam'], `content/exams に ${job.exam.year}年度の試験「${job.exam.id}」がありません。書ける試験：${examYears()}`);
+        for (const key of ['opensOn', 'closesOn'] as const)
+          if (job[key] !== undefined)
+            problem(
+              [key],
+              `特別区の共同試験の募集では ${key} を書かないでください。受付期間は content/exams/${job.exam.year}.yaml の試験日程から自動で表示します`,
+            );
+        return;
+      }
+      if (job.exam)
+        problem(
+          ['exam'],
+          'exam は特別区の共同試験の募集（apply の jointExam: true）にだけ書きます。区の選考では opensOn と closesOn を書いてください',
+        );
+      if (job.apply.method === 'external' && !job.apply.url)
+        problem(['apply', 'url'], '応募先のURL（apply.url）を https:// から書いてください');
+      if (job.apply.method === 'external' && !job.apply.label) problem(['apply', 'label'], '応募先の説明（apply.label）を書いてください');
+      if (job.opensOn === undefined) problem(['opensOn'], '募集開始日（opensOn）を 2026-12-20 の形で書いてください');
+      if (job.closesOn === undefined) problem(['closesOn'], '締切日（closesOn）を 2026-12-20 の形で書いてください');
+      if (job.opensOn !== undefined && job.closesOn !== undefined && job.opensOn > job.closesOn)
+        problem(['closesOn'], '締切日（closesOn）は募集開始日（opensOn）と同じか後の日付にしてください');
+      if (!job.selection?.length) problem(['selection'], '選考の流れ（selection）を1つ以上書いてください');
+    })
+    .transform((job) => {
+      const scheduled = job.exam && job.apply.method === 'external' && job.apply.jointExam ? findExam(calendars, job.exam) : undefined;
+      if (!scheduled) {
+        // Checked above: the ward's own openings state both days.
+        return {
+          ...job,
+          opensOn: job.opensOn ?? '',
+          closesOn: job.closesOn ?? '',
+          selection: job.selection as SelectionStep[],
+          jointExam: undefined,
+        };
+      }
+      const { exam } = scheduled;
+      const given = job.apply as { url?: string | undefined; label?: string | undefined };
+      return {
+        ...job,
+        opensOn: exam.internet.from,
+        closesOn: exam.internet.to,
+        selection: examSelection(exam, job.selection ?? []),
+        apply: {
+          method: 'external' as const,
+          jointExam: true,
+          url: given.url ?? exam.url,
+          label: given.label ?? `${site.examBody.name}のホームページ（${exam.name}の案内・受験申込み）`,
+        },
+        /** What the opening states about its exam, all of it from content/exams. */
+        jointExam: {
+          fiscalYear: scheduled.fiscalYear,
+          sample: scheduled.sample,
+          source: scheduled.source,
+          name: exam.name,
+          announcedOn: exam.announcedOn,
+          internet: exam.internet,
+          post: exam.post,
+          url: exam.url,
+          referenceDate: referenceDateOf(scheduled.fiscalYear),
+        },
+      };
     });
 
   const session = z

@@ -250,7 +250,9 @@ describe('the editor configuration', () => {
     expect(c).toMatchObject({ extension: 'md', format: 'frontmatter', delete: false });
     const fields = c.fields ?? [];
     expect(fields.at(-1)).toMatchObject({ name: 'body', label: '本文', widget: 'markdown' });
-    expectObject(schemas[name], fields, '', CMS_EXTRA_FIELDS);
+    const schema = schemas[name];
+    // The jobs schema ends in a transform (joint-exam dates from content/exams): the form edits what goes in.
+    expectObject((schema instanceof z.ZodPipe ? schema.in : schema) as z.ZodObject, fields, '', CMS_EXTRA_FIELDS);
   });
 
   it('names new files from the URL name asked once, and never lets initiatives be added (the plan has 18)', () => {
