@@ -251,3 +251,12 @@ export const checkerCopy = {
     link: '詳しい確認のページをご利用ください',
   },
 } as const;
+
+/** The mark beside every figure taken from a rules file that says `sample: true`, and the page notice it links to. */
+export const sampleCopy = {
+  mark: '（サンプル）',
+  notice:
+    'このページで「（サンプル）」と付いている給与などの数値はサンプルです。区が確認した数値に置き換えるまで、実際の額とは異なります。',
+  /** Where the real figures will come from: the rules file's pay source, without its 「要確認：」. */
+  source: (source: string) => `実際の数値は、${source}に基づいて掲載します。`,
+} as const;

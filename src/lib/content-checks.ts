@@ -6,6 +6,7 @@
 import { impossibleDateMessage } from '../schemas/common';
 import { problemLine, type Rules, rulesProblems, rulesSchema } from '../schemas/rules';
 import { isCalendarDate } from './calendar';
+import { allowanceProblems } from './job-pay';
 import { reproduceExample, routePayRange } from './pay';
 
 export interface SessionOwner {
@@ -61,7 +62,7 @@ export interface JobFigures {
   file: string;
   route?: string | undefined;
   experienceYears?: number | undefined;
-  pay: { unit: string; min: number; max?: number | undefined };
+  pay: { unit: string; min: number; max?: number | undefined; allowances?: readonly string[] | undefined };
 }
 
 /**
@@ -141,6 +142,7 @@ export function jobRuleProblems(jobs: JobAgainstRules[], rules: Rules, rulesFile
       },
       rulesFile,
     ),
+    ...jobs.flatMap((j) => allowanceProblems(j.file, j.pay.allowances ?? [])),
   ];
 }
 

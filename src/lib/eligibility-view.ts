@@ -11,6 +11,7 @@ import type { CheckerAnswer, CheckerInput } from './eligibility-form';
 import { formatYen } from './format';
 import { html as h, type Raw, raw } from './html';
 import { formatRange, type GradeEstimate, type Range } from './pay';
+import { markFigures, payFigureSource, sampleMarkHtml, sampleNoticeHtml } from './sample-mark';
 
 const t = checkerCopy;
 const r = t.result;
@@ -58,7 +59,7 @@ ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
 <tbody>
 ${examples.map(
   (e) =>
-    h`<tr><th scope="row">${e.label}</th><td>${grades.get(e.grade) ?? e.grade}</td><td class="num">${r.steps(e.expected.step)}</td><td class="num">${formatYen(e.expected.monthly)}</td><td class="num">${formatYen(e.expected.yearly)}</td></tr>`,
+    h`<tr><th scope="row">${e.label}</th><td>${grades.get(e.grade) ?? e.grade}</td><td class="num">${r.steps(e.expected.step)}</td><td class="num">${formatYen(e.expected.monthly)}</td><td class="num">${formatYen(e.expected.yearly)}${mark(rules.sample)}</td></tr>`,
 )}
 </tbody>
 </table>
@@ -72,6 +73,9 @@ const verdictClass = (v: { eligible: boolean; needsConfirmation: boolean }) =>
   v.needsConfirmation ? 'verdict-confirm' : v.eligible ? 'verdict-yes' : 'verdict-no';
 const verdictMark = (v: { eligible: boolean; needsConfirmation: boolean }) =>
   v.needsConfirmation ? r.marks.confirm : v.eligible ? r.marks.eligible : r.marks.notEligible;
+
+/** The sample mark after a figure, while the rules are samples. */
+const mark = (sample: boolean) => (sample ? raw(sampleMarkHtml()) : '');
 
 const stepsText = (range: Range) => (range.low === range.high ? r.steps(range.low) : `${range.low}〜${r.steps(range.high)}`);
 
@@ -120,7 +124,7 @@ ${
 </section>`;
 }
 
-function paySection(answer: CheckerAnswer): Raw {
+function paySection(answer: CheckerAnswer, sample: boolean): Raw {
   const pay = answer.pay;
   if (!pay)
     return h`<section class="pay-estimate" aria-labelledby="pay-title"><h3 id="pay-title">${r.payHeading}</h3><p>${
@@ -131,13 +135,13 @@ function paySection(answer: CheckerAnswer): Raw {
 <h3 id="pay-title">${r.payTitle(g.label)}</h3>
 <dl class="facts">
 <dt>${r.step}</dt><dd>${r.stepValue(stepsText(g.step), g.startingStep, stepsText(g.experienceSteps))}</dd>
-<dt>${r.basePay}</dt><dd>${formatRange(g.basePay)}</dd>
-<dt>${r.regional}</dt><dd>${formatRange(g.regionalAllowance)}</dd>
-<dt>${r.monthly}</dt><dd class="pay-monthly"><strong>${formatRange(g.monthly)}</strong></dd>
-<dt>${r.yearly}</dt><dd><strong>${formatRange(g.yearly)}</strong></dd>
+<dt>${r.basePay}</dt><dd>${markFigures(formatRange(g.basePay), sample)}</dd>
+<dt>${r.regional}</dt><dd>${markFigures(formatRange(g.regionalAllowance), sample)}</dd>
+<dt>${r.monthly}</dt><dd class="pay-monthly"><strong>${formatRange(g.monthly)}</strong>${mark(sample)}</dd>
+<dt>${r.yearly}</dt><dd><strong>${formatRange(g.yearly)}</strong>${mark(sample)}</dd>
 </dl>
 <h4>${r.assumptions}</h4>
-<ul class="assumptions">${pay.assumptions.map((a) => h`<li>${a}</li>`)}</ul>
+<ul class="assumptions">${pay.assumptions.map((a) => h`<li>${markFigures(a, sample)}</li>`)}</ul>
 </section>`;
 }
 
@@ -158,6 +162,7 @@ export function resultHtml(
 <h2 id="checker-result-title">${r.title}</h2>
 <p>${r.asOf(dateText(answer.today))}${r.noStorage}</p>
 ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
+${opts.standalone && rules.sample ? raw(sampleNoticeHtml(payFigureSource(rules))) : ''}
 <h3>${r.overview}</h3>
 <ul class="verdict-overview">${verdicts.map(
     (v) =>
@@ -165,7 +170,7 @@ ${rules.sample ? h`<p class="notice">${t.sample}</p>` : ''}
   )}</ul>
 ${raw(guideNotice(route))}
 ${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
-${paySection(answer)}
+${paySection(answer, rules.sample)}
 ${opts.standalone ? raw(examplesTable(rules, 3, familyOf(rules, route.id))) : ''}
 ${opts.standalone ? raw(datesHelp(3)) : ''}
 ${opts.standalone && opts.back ? h`<p>${r.backHint}</p><p><a href="${opts.back}">${r.back}</a></p>` : ''}

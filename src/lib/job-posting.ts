@@ -18,6 +18,8 @@ export interface JobForPosting {
   closesOn: string;
   openings?: number | undefined;
   pay: { unit: '月給' | '時給'; min: number; max?: number | undefined };
+  /** The rules behind the pay say `sample: true`: search engines must not publish a sample as the pay, so no baseSalary. */
+  paySample: boolean;
   apply: { method: 'online' } | { method: 'external'; jointExam: boolean };
   qualifications: string[];
   experienceYears?: number | undefined;
@@ -58,7 +60,11 @@ export function jobPosting(job: JobForPosting, status: Status, site: SiteConfig)
         addressCountry: 'JP',
       },
     },
-    baseSalary: {
+    directApply: job.apply.method === 'online',
+    url,
+  };
+  if (!job.paySample)
+    posting['baseSalary'] = {
       '@type': 'MonetaryAmount',
       currency: 'JPY',
       value: {
@@ -67,10 +73,7 @@ export function jobPosting(job: JobForPosting, status: Status, site: SiteConfig)
         ...(job.pay.max !== undefined ? { maxValue: job.pay.max } : { value: job.pay.min }),
         unitText: job.pay.unit === '月給' ? 'MONTH' : 'HOUR',
       },
-    },
-    directApply: job.apply.method === 'online',
-    url,
-  };
+    };
   if (job.openings !== undefined) posting['totalJobOpenings'] = job.openings;
   if (job.experienceYears) {
     posting['experienceRequirements'] = { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: job.experienceYears * 12 };

@@ -331,7 +331,7 @@ const pay = strict(
       },
       '扶養手当（pay.dependents）',
     ),
-    /** 期末・勤勉手当, months of monthly pay a year, e.g. 4.6. */
+    /** 期末・勤勉手当, months of monthly pay a year, e.g. 4.55. */
     bonusMonths: decimal('期末・勤勉手当の月数（pay.bonusMonths）', 0, 12, 4.6),
     source,
   },
@@ -349,7 +349,7 @@ const figures = strict(
     /** 本給 + 地域手当. */
     monthly: yenAmount('月額（examples.expected.monthly）', 293400),
     /** Monthly × 12 + bonus. */
-    yearly: yenAmount('年額（examples.expected.yearly）', 4870440),
+    yearly: yenAmount('年額（examples.expected.yearly）', 4855770),
   },
   '期待する額（examples.expected）',
 );

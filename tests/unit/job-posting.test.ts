@@ -12,6 +12,7 @@ const job: JobForPosting = {
   closesOn: '2026-12-21',
   openings: 3,
   pay: { unit: '月給', min: 259000, max: 318000 },
+  paySample: false,
   apply: { method: 'online' },
   qualifications: [],
   experienceYears: 4,
@@ -36,6 +37,11 @@ describe('JobPosting', () => {
       currency: 'JPY',
       value: { '@type': 'QuantitativeValue', minValue: 259000, maxValue: 318000, unitText: 'MONTH' },
     });
+  });
+  it('leaves the pay out while the rules behind it are samples, so that search engines never publish a sample as pay', () => {
+    const p = jobPosting({ ...job, paySample: true }, 'open', site) as Record<string, unknown>;
+    expect(p).not.toHaveProperty('baseSalary');
+    expect(p).toHaveProperty('title', job.title);
   });
   it('maps the employment type and marks direct application on this site', () => {
     expect(posting['employmentType']).toEqual(['FULL_TIME']);
