@@ -6,6 +6,7 @@ import { type CollectionEntry, getCollection } from 'astro:content';
 import { todayInTokyo } from './lib/dates';
 import { type GlossaryTerm, glossaryHref } from './lib/glossary-links';
 import { type Status, statusOn } from './lib/status';
+import type { ExamCalendar } from './schemas/exam-calendar';
 
 export type Job = CollectionEntry<'jobs'>;
 export type Internship = CollectionEntry<'internships'>;
@@ -19,6 +20,11 @@ const published = <T extends { data: { draft?: boolean } }>(entries: T[]) => ent
 const statusRank: Record<Status, number> = { open: 0, upcoming: 1, closed: 2 };
 
 export const jobStatus = (job: Job, today = buildToday): Status => statusOn(job.data, today);
+
+/** The joint exams' calendars (content/exams), oldest year first. */
+export async function examCalendars(): Promise<ExamCalendar[]> {
+  return (await getCollection('exams')).map((e) => e.data).sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
 
 /** The rules of the fiscal year in force: the newest file in content/rules. */
 export async function currentRules() {

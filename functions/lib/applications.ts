@@ -22,7 +22,10 @@ export type ApplicationStatus = 'received' | 'handled' | 'withdrawn';
 export function stagesOf(job: CatalogJob | undefined): { label: string; when?: string | undefined }[] {
   return [
     { label: statusCopy.received },
-    ...(job?.selection ?? []).map((s) => ({ label: s.step, when: s.date ? formatDateBoth(s.date) : s.note })),
+    ...(job?.selection ?? []).map((s) => ({
+      label: s.step,
+      when: s.date ? `${formatDateBoth(s.date)}${s.until ? ` 〜 ${formatDateBoth(s.until)}` : ''}` : s.note,
+    })),
   ];
 }
 

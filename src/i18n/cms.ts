@@ -204,6 +204,14 @@ export const cmsFieldOverrides: Partial<Record<CmsCollectionName, Record<string,
     'exam.id': { label: '試験の種類', hint: 'content/exams の試験の id（keiken：経験者採用、1rui：I類）' },
   },
   internships: { department: { label: '受け入れる部署' } },
+  events: {
+    exam: {
+      label: '説明する特別区の採用試験',
+      hint: '特別区の採用試験の説明会のときだけ書きます。開催日は、その試験の申込受付が始まる日より前にします',
+    },
+    'exam.year': { label: '試験の年度', hint: '試験日の属する年度（例：2027）' },
+    'exam.id': { label: '試験の種類', hint: 'content/exams の試験の id（keiken：経験者採用、1rui：I類）' },
+  },
   stories: {
     title: { label: '見出し', hint: 'ご本人の言葉で' },
     department: { label: '所属部署' },

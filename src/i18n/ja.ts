@@ -53,6 +53,23 @@ export const jobsCopy = {
   applyExternal: '応募方法',
   jointExamNotice:
     'この募集は特別区人事委員会が実施する採用試験によります。最終合格後、採用候補者名簿から各区に提示され、区の面接を経て採用が決まります。',
+  /** A joint-exam opening's calendar, all of it from content/exams. */
+  exam: {
+    heading: (name: string) => `${name}の日程`,
+    announced: '告示（試験案内の公表）',
+    internet: 'インターネット申込み',
+    post: '郵送申込み',
+    postmark: (d: string) => `${d}の消印まで有効`,
+    referenceDate: '職務経験・年齢を数える基準日',
+    referenceDateNote: '試験（選考）を受ける日の属する年度の末日です。この日の時点で応募資格を満たす見込みがあれば応募できます。',
+    sample:
+      'この日程はサンプルです。過去の試験案内の日程の型に合わせた仮の日付で、実際の日程とは異なります。必ず特別区人事委員会の試験案内でご確認ください。',
+    source: '出典',
+    onlyOne: (exams: string) => `${exams}は、同じ年度にはいずれか1つしか申し込めません。`,
+    nationalityJapaneseOnly: (family: string) => `${family}は、日本国籍が必要です。`,
+    nationalityOpen: (family: string, statuses: string) => `${family}は、日本国籍がない方も、${statuses}の在留資格があれば受験できます。`,
+    rulesHeading: '申し込む前にご確認ください',
+  },
   facts: {
     hiringType: '採用区分',
     grade: '職級',
@@ -341,6 +358,17 @@ export interface FlowStep {
 
 export const selectionCopy = {
   title: '選考の流れ',
+  /** The joint exams' calendar (content/exams). */
+  calendar: {
+    heading: '特別区の採用試験の日程',
+    lead: '特別区人事委員会の試験案内による、年度ごとの日程です。特別区の採用試験による募集の受付期間と選考の日程は、この日程から表示しています。',
+    what: '内容',
+    when: '日程',
+    guideLink: (name: string) => `${name}の試験案内（特別区人事委員会）`,
+    japaneseOnly: (families: string) => `${families}は、日本国籍が必要です。`,
+    openToForeignNationals: (families: string, statuses: string) =>
+      `${families}は、日本国籍がない方も、${statuses}の在留資格があれば受験できます。`,
+  },
   lead: '練馬区の職員になるまでの選考は、特別区（東京23区）が共同で行う採用試験と、練馬区が独自に行う選考の2通りがあります。それぞれ、申込みから採用までの流れを順番に説明します。',
   /** 「区役所ならではの言葉の意味は、〈用語集〉で説明しています。」 */
   glossaryLink: { before: '区役所ならではの言葉の意味は、', link: '用語集', after: 'で説明しています。' },

@@ -12,7 +12,7 @@ export interface CatalogJob {
   /** False when applications go elsewhere (e.g. the special wards' joint exam). */
   applyOnline: boolean;
   /** The selection steps after 受付, for the applicant's status page. */
-  selection?: { step: string; date?: CalendarDate | undefined; note?: string | undefined }[];
+  selection?: { step: string; date?: CalendarDate | undefined; until?: CalendarDate | undefined; note?: string | undefined }[];
 }
 
 export interface CatalogSession {

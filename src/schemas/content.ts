@@ -32,6 +32,13 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
     note: text(120).optional(),
   });
   const calendars = ref.calendars ?? [];
+  /** A joint exam, by the fiscal year of its exam days and its id in content/exams/<year>.yaml. */
+  const examRef = z.object({
+    year: z.number({ error: '試験の年度（exam.year）を数字で書いてください（例：2027）' }).int().min(2000).max(2100),
+    id: z.string({ error: '試験の種類（exam.id）を書いてください（例：keiken）' }).regex(/^[a-z0-9][a-z0-9-]{1,30}$/, {
+      error: '試験の種類（exam.id）は content/exams の試験の id（半角英小文字・数字・ハイフン。例：keiken）で書いてください',
+    }),
+  });
   const examYears = () => calendars.map((c) => `${c.fiscalYear}（${c.exams.map((e) => e.id).join('・')}）`).join('、') || 'なし';
 
   const jobs = z
@@ -89,14 +96,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
        * content/exams/<year>.yaml. Its window, status and test dates come from there, so a joint-exam opening writes
        * no opensOn or closesOn, and its selection lists only the ward's own steps after the exam (区面接, 内定).
        */
-      exam: z
-        .object({
-          year: z.number({ error: '試験の年度（exam.year）を数字で書いてください（例：2027）' }).int().min(2000).max(2100),
-          id: z.string({ error: '試験の種類（exam.id）を書いてください（例：keiken）' }).regex(/^[a-z0-9][a-z0-9-]{1,30}$/, {
-            error: '試験の種類（exam.id）は content/exams の試験の id（半角英小文字・数字・ハイフン。例：keiken）で書いてください',
-          }),
-        })
-        .optional(),
+      exam: examRef.optional(),
       /** First day applications are taken, Japan time (the ward's own selections; joint exams take it from content/exams). */
       opensOn: calendarDate.optional(),
       /** Last day to apply, inclusive, Japan time (likewise). */
@@ -255,16 +255,44 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
     draft,
   });
 
-  const events = z.object({
-    title: text(60),
-    summary: text(160),
-    kind: oneOf(labels(eventKinds), '種類（kind）'),
-    /** Who it is for, e.g. 「民間企業等で働く社会人の方」. */
-    audience: text(200),
-    format: oneOf(labels(sessionFormats), '実施形式（format）'),
-    sessions,
-    draft,
-  });
+  const events = z
+    .object({
+      title: text(60),
+      summary: text(160),
+      kind: oneOf(labels(eventKinds), '種類（kind）'),
+      /** Who it is for, e.g. 「民間企業等で働く社会人の方」. */
+      audience: text(200),
+      format: oneOf(labels(sessionFormats), '実施形式（format）'),
+      /**
+       * The special wards' joint exam this event prepares candidates for (content/exams): its sessions must all
+       * take place before that exam's applications open, so nobody learns about an exam after it.
+       */
+      exam: examRef.optional(),
+      sessions,
+      draft,
+    })
+    .superRefine((event, ctx) => {
+      if (!event.exam) return;
+      const scheduled = findExam(calendars, event.exam);
+      if (!scheduled) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exam'],
+          message: `content/exams に ${event.exam.year}年度の試験「${event.exam.id}」がありません。書ける試験：${examYears()}`,
+        });
+        return;
+      }
+      const opens = scheduled.exam.internet.from;
+      event.sessions.forEach((s, i) => {
+        const late = s.dates.find((d) => d >= opens);
+        if (late)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sessions', i, 'dates'],
+            message: `${scheduled.exam.name}の説明会は、申込受付の始まる日（${opens}）より前に開いてください（${late} は受付の始まった後です）`,
+          });
+      });
+    });
 
   const stories = z.object({
     /** A headline in the person's words. */
