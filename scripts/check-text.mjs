@@ -85,9 +85,11 @@ export function codeStrings(source, fileName, lineOffset = 0) {
   );
   /** @type {Snippet[]} */
   const out = [];
-  /** @param {ts.Node} node @param {string} text */
-  const add = (node, text) => {
-    if (!japanese.test(text)) return;
+  /** @param {ts.Node} node @param {string} raw */
+  const add = (node, raw) => {
+    if (!japanese.test(raw)) return;
+    // Markup in an HTML template is not text: drop its tags, keep what a reader sees.
+    const text = raw.replace(/<[^>]*>/g, '').trim();
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     out.push({ text, line: line + 1 + lineOffset, column: character + 1, where: null });
   };

@@ -131,7 +131,7 @@ export const cmsFields: Record<string, FieldCopy> = {
   endTime: { label: '終了時刻', hint: '開始時刻より後にします' },
   place: { label: '会場', hint: '建物と部屋。オンラインのときは「オンライン（Zoom）」' },
   capacity: { label: '定員', hint: '1以上の数字' },
-  waitlist: { label: 'キャンセル待ちの人数', hint: '定員に達した後に受け付ける人数。受け付けないときは 0' },
+  waitlist: { label: 'キャンセル待ちの人数', hint: '定員に達した後で受け付ける人数。受け付けないときは 0' },
   registrationClosesOn: {
     label: '申込締切日',
     hint: 'この日の23時59分（日本時間）まで受け付けます。開催日より前の日付にします',
