@@ -41,6 +41,15 @@ if (existsSync(htmlFile)) {
   tally('html', r.passed, r.failed, html !== 0 || r.pages === 0);
 } else tally('html', 0, 0, true);
 
+// textlint over content and every interface and mail string (.textlintrc.json): one passed per file without
+// findings, one failed per file with any.
+const textFile = `${reports}/text.json`;
+const text = run(process.execPath, ['scripts/check-text.mjs', '--report', textFile]);
+if (existsSync(textFile)) {
+  const r = JSON.parse(readFileSync(textFile, 'utf8'));
+  tally('text', r.passed, r.failed, text !== 0 || r.files === 0);
+} else tally('text', 0, 0, true);
+
 const check = run('npm', ['run', 'check']);
 if (check !== 0) tally('types', 0, 1, true);
 

@@ -12,13 +12,13 @@ export const pdfRefusalMessages: Record<PdfRefusal, string> = {
   encrypted:
     '添付されたPDFには、パスワードや印刷・編集の制限（暗号化）が設定されているため、内容を確認できず受け付けられません。パスワードや制限を設定せずに保存し直したPDFを添付してください',
   active_content:
-    '添付されたPDFに、自動で動作する仕組み（JavaScript など）、ほかのファイルやプログラムを開く仕組み、埋め込まれたファイル、または特殊な入力フォームが含まれているため、受け付けられません。印刷用のPDF（「PDFとして保存」や「印刷→PDF」で作成したもの）を添付してください',
+    '添付されたPDFに、自動で動作する仕組み（JavaScript など）・ほかのファイルやプログラムを開く仕組み・埋め込まれたファイル・特殊な入力フォームが含まれているため、受け付けられません。印刷用のPDF（「PDFとして保存」や「印刷→PDF」で作成したもの）を添付してください',
   bomb: '添付されたPDFに、開くと極端に大きく展開されるデータが含まれているため、安全に確認できず受け付けられません。「PDFとして保存」や「印刷→PDF」で作成し直したPDFを添付してください。画像が多い場合は、画像を小さくしてから保存してください',
 };
 
 /** For staff, beside an accepted CV: what was checked before it was stored. */
 export const pdfCheckedSummary =
-  'PDFの形式、ウェブページ（HTML・SVG）との多重形式、暗号化の有無、JavaScript・自動実行・外部のファイルやプログラムの起動・埋め込みファイル・XFAフォームの有無（圧縮された部分の中も含む）、リンク先の種類、圧縮爆弾を確認済み';
+  'PDFの形式、HTML・SVGとの多重形式、暗号化、JavaScript・自動実行・外部プログラムの起動・埋め込みファイル・XFAフォームの有無（圧縮部分も）、リンク先の種類、圧縮爆弾を確認済み';
 
 /** For staff, one line per check (the `checks` of an accepted verdict, in that order). */
 export const pdfCheckLabels: Record<PdfCheck, string> = {

@@ -31,7 +31,7 @@ export const alertsCopy = {
   confirmInvalid: 'このリンクは無効か、有効期限が切れています。お手数ですが、募集一覧のページからもう一度ご登録ください。',
   confirmedTitle: '登録が完了しました',
   confirmedLead:
-    '新着募集のお知らせの登録が完了しました。条件の変更や配信の停止は、次のページからいつでもできます（このリンクは他の人に知らせないでください）。',
+    '新着募集のお知らせの登録が完了しました。条件の変更や配信の停止は、次のページからいつでもできます（このリンクは、第三者に知らせないようご注意ください）。',
   manageLink: '登録内容の確認・変更・停止',
 
   manageTitle: 'メールでのお知らせの登録内容',
@@ -58,7 +58,7 @@ export const alertMails = {
   confirm: (p: { condition: string; frequency: Frequency; confirmUrl: string; manageUrl: string }): Mail => ({
     subject: `【${site.organisation.name}】新着募集のお知らせ：登録の確認のお願い`,
     body: [
-      `${site.organisation.name}の職員採用サイトで、新着募集をメールでお知らせする登録のお申し込みを受け付けました。`,
+      `${site.organisation.name}の職員採用サイトで、新着募集をメールでお知らせする登録のお申込みを受け付けました。`,
       '',
       `条件：${p.condition}`,
       `頻度：${frequencyLabel[p.frequency]}`,

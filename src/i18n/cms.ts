@@ -42,12 +42,12 @@ export const cmsCollections: Record<CmsCollectionName, CollectionCopy> = {
   internships: {
     label: 'インターンシップ',
     singular: 'インターンシップ',
-    description: '学生向けのインターンシップ。開催回（sessions）ごとに申込を受け付けます。',
+    description: '学生向けのインターンシップ。開催回（sessions）ごとに申込みを受け付けます。',
   },
   events: {
     label: '説明会・イベント',
     singular: 'イベント',
-    description: '区独自の採用説明会・職場見学など。開催回（sessions）ごとに申込を受け付けます。',
+    description: '区独自の採用説明会・職場見学など。開催回（sessions）ごとに申込みを受け付けます。',
   },
   stories: { label: '職員の声', singular: '職員の声', description: '職員インタビュー。登場する人物はすべて架空の名前にします。' },
   faq: { label: 'よくある質問', singular: '質問', description: '質問はここに、回答は本文に書きます。' },
@@ -144,10 +144,10 @@ export const cmsFields: Record<string, FieldCopy> = {
   eligibility: { label: '参加できる方', hint: '学年・専攻などの条件' },
   kind: { label: '種類' },
   audience: { label: '対象となる方', hint: '例：民間企業等で働く社会人の方' },
-  sessions: { label: '開催回', hint: '回ごとに申込を受け付けます。回を追加・変更できます', singular: '回' },
+  sessions: { label: '開催回', hint: '回ごとに申込みを受け付けます。回を追加・変更できます', singular: '回' },
   id: {
     label: '回のID',
-    hint: '半角英小文字・数字・ハイフンで3〜64文字（例：ict-2027-02-a）。インターンシップとイベントの全体で重ならないものにし、公開後は変更しないでください（申込の記録がこのIDで結びついています）',
+    hint: '半角英小文字・数字・ハイフンで3〜64文字（例：ict-2027-02-a）。インターンシップとイベントの全体で重ならないものにし、公開後は変更しないでください（申込みの記録がこのIDで結びついています）',
     pattern: '半角英小文字・数字・ハイフンで3〜64文字',
   },
   dates: { label: '開催日', hint: '複数日のときは日ごとに追加します', singular: '開催日' },
@@ -155,7 +155,7 @@ export const cmsFields: Record<string, FieldCopy> = {
   endTime: { label: '終了時刻', hint: '開始時刻より後にします' },
   place: { label: '会場', hint: '建物と部屋。オンラインのときは「オンライン（Zoom）」' },
   capacity: { label: '定員', hint: '1以上の数字' },
-  waitlist: { label: 'キャンセル待ちの人数', hint: '定員に達した後に受け付ける人数。受け付けないときは 0' },
+  waitlist: { label: 'キャンセル待ちの人数', hint: '定員に達した後で受け付ける人数。受け付けないときは 0' },
   registrationClosesOn: {
     label: '申込締切日',
     hint: 'この日の23時59分（日本時間）まで受け付けます。開催日より前の日付にします',

@@ -135,7 +135,7 @@ export const programmeCopy = {
   },
   activities: '内容',
   nextSession: '次回',
-  noOpenSessions: '現在申込を受け付けている回はありません。',
+  noOpenSessions: '現在申込みを受け付けている回はありません。',
 } as const;
 
 export const storiesCopy = {
@@ -197,14 +197,14 @@ export const homeCopy = {
 export const submissionCopy = {
   errorTitle: '入力内容を確認してください',
   errorPrefix: 'エラー：',
-  backHint: 'ブラウザの「戻る」で入力画面に戻れば、入力した内容は残っているので、そのまま直せます。',
+  backHint: 'ブラウザの「戻る」で入力画面に戻ると、入力した内容が残っていますので、そのまま修正できます。',
   // A plain link reloads the form empty: its words say so, so that nobody loses what they typed by following it.
   backLink: '入力画面を最初から開き直す（入力した内容は残りません）',
   applicationReceivedTitle: '応募を受け付けました',
   applicationReceivedLead: (job: string) => `「${job}」への応募を受け付けました。確認のメールをお送りします。`,
   referenceLabel: '受付番号',
   referenceHint: 'お問い合わせの際は、この受付番号をお知らせください。',
-  statusLinkLead: '選考の状況は、次のあなた専用のリンクからいつでも確認できます（確認のメールにも記載しています）。',
+  statusLinkLead: '選考の状況は、ご本人専用の次のリンクからいつでも確認できます（確認のメールにも記載しています）。',
   statusLinkText: '選考状況を確認する',
   statusLinkByMail: '選考状況の確認用リンクは、確認のメールでお送りしています。',
   full: 'この回は定員に達し、キャンセル待ちの受付も終了しました。ほかの回をご検討ください。',
@@ -221,7 +221,7 @@ export const submissionCopy = {
   jobExternal: 'この募集は、このサイトでは応募を受け付けていません。募集ページに記載の方法でお申し込みください。',
   jobUpcoming: 'この募集はまだ受付を開始していません。募集ページで受付期間をご確認ください。',
   jobClosed: 'この募集の受付は終了しました。',
-  sessionUnknown: 'お申し込みの回が見つかりませんでした。一覧からお選びください。',
+  sessionUnknown: 'お申込みの回が見つかりませんでした。一覧からお選びください。',
   sessionClosed: 'この回の申込受付は終了しました。',
   notPdf: '添付できるのはPDFファイルだけです。職務経歴書をPDFで保存して、もう一度添付してください',
   pdfTooLarge: '添付ファイルは5MB以内にしてください',
@@ -245,7 +245,7 @@ export const submissionCopy = {
   claimButton: '参加を確定する',
   claimDone: '参加が確定しました。当日お会いできることを楽しみにしています。',
   claimInvalid: 'このリンクは無効です。すでにキャンセル済みか、リンクが古くなっています。',
-  claimLapsed: '確定の期限が過ぎたため、席は次にお待ちの方にお譲りしました。',
+  claimLapsed: '参加の確定の期限が過ぎたため、この席はキャンセル待ちの次の方にご案内しました。',
 } as const;
 
 /** Labels and hints of the application and sign-up forms. */
@@ -313,8 +313,8 @@ export const formCopy = {
     choose: '選んでください',
   },
   register: {
-    breadcrumb: '参加申込',
-    title: (programme: string) => `参加申込：${programme}`,
+    breadcrumb: '参加申込み',
+    title: (programme: string) => `参加申込み：${programme}`,
     lead: '必要事項を入力して送信してください。定員に達した回は、キャンセル待ちとして受け付けます。',
     purpose: 'ご記入いただいた個人情報は、このプログラムの運営とご連絡のためにだけ利用します。',
     seatsLoading: '残席を確認しています…',
@@ -322,7 +322,7 @@ export const formCopy = {
     waitlistTemplate: '満席です（キャンセル待ち 残り{waitlist}名）',
     fullText: '満席です（キャンセル待ちの受付も終了しました）',
     closed: 'この回の申込受付は終了しました。',
-    session: '申込む回',
+    session: '申し込む回',
     name: '氏名',
     nameKana: '氏名（フリガナ）',
     email: 'メールアドレス',
@@ -382,7 +382,7 @@ export const selectionCopy = {
     flowLabel: '特別区の採用試験の流れ',
     steps: [
       {
-        name: '申込',
+        name: '申込み',
         by: 'commission',
         text: '特別区人事委員会のホームページから申し込みます。練馬区への申込みは必要ありません。',
       },
@@ -486,7 +486,7 @@ export const statusCopy = {
   withdrawConfirm: '辞退すると、この募集の選考は終了し、取り消すことはできません。辞退してよろしいですか。',
   withdrawConfirmButton: '辞退する',
   withdrawDone: '辞退の手続きが完了しました。ご応募いただき、ありがとうございました。',
-  invalid: 'このリンクは無効です。リンクが古くなった可能性があります。受付番号とメールアドレスから、新しいリンクを受け取れます。',
+  invalid: 'このリンクは無効です。古いリンクの可能性があります。受付番号とメールアドレスから、新しいリンクを受け取れます。',
   resendTitle: '選考状況の確認用リンクの再送',
   resendLead: '受付番号と、応募のときのメールアドレスを入力してください。一致する応募があれば、確認用のリンクをお送りします。',
   reference: '受付番号',

@@ -28,34 +28,50 @@ export function tokyoIso(day: CalendarDate, time = '00:00'): string {
 const westernFmt = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'UTC',
   year: 'numeric',
-  month: 'long',
+  month: 'numeric',
   day: 'numeric',
   weekday: 'short',
 });
-const eraFmt = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  timeZone: 'UTC',
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-});
+const eraFmt = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'UTC', era: 'long', year: 'numeric' });
 
 // A calendar date has no time zone: format it at UTC midnight with UTC so no offset can move the day.
 const asUtc = (day: CalendarDate) => new Date(`${day}T00:00:00Z`);
 
-/** 2026年12月20日(日) */
+/** Year, month, day and weekday of a date as numbers and the weekday's one kanji. */
+function western(day: CalendarDate) {
+  const parts = westernFmt.formatToParts(asUtc(day));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: part('year'), month: part('month'), day: part('day'), weekday: part('weekday') };
+}
+
+/** 令和8年: the era and its year (the first year reads 元年). */
+function eraYear(day: CalendarDate): string {
+  const parts = eraFmt.formatToParts(asUtc(day));
+  const era = parts.find((p) => p.type === 'era')?.value ?? '';
+  const year = parts.find((p) => p.type === 'year')?.value ?? '';
+  // Some ICU versions write the first year as 1, others already as 元.
+  return `${era}${year === '1' ? '元' : year}年`;
+}
+
+// One style for every date the site writes: full-width brackets, as the ward writes them (textlint/prh.yml flags
+// a half-width 「(日)」 in content). See docs/decisions/0011-japanese-style.md.
+
+/** 2026年12月20日（日） */
 export function formatDate(day: CalendarDate): string {
-  return westernFmt.format(asUtc(day));
+  const d = western(day);
+  return `${d.year}年${d.month}月${d.day}日（${d.weekday}）`;
 }
 
-/** 令和8年12月20日 (the first year reads 元年) */
+/** 昭和41年（1966年）4月2日: era first, as the exam guides word a birth-date limit, with the western year beside it. */
 export function formatWareki(day: CalendarDate): string {
-  return eraFmt.format(asUtc(day)).replace(/^(\D+)1年/, '$1元年');
+  const d = western(day);
+  return `${eraYear(day)}（${d.year}年）${d.month}月${d.day}日`;
 }
 
-/** 2026年12月20日(日)（令和8年12月20日） */
+/** 2026年（令和8年）12月20日（日）: the western year with its era year beside it, then the day. */
 export function formatDateBoth(day: CalendarDate): string {
-  return `${formatDate(day)}（${formatWareki(day)}）`;
+  const d = western(day);
+  return `${d.year}年（${eraYear(day)}）${d.month}月${d.day}日（${d.weekday}）`;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

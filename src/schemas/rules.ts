@@ -19,7 +19,7 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? `${what}に想定していない項目（${issue.keys.join('、')}）があります。綴りを確認するか、取り除いてください`
-        : `${what}を「項目: 値」の形で書いてください`,
+        : `${what}は、項目ごとに「title: 事務」のような形で書いてください`,
   });
 }
 

@@ -204,7 +204,7 @@ test.describe('the application form without JavaScript', () => {
     // What was filled in correctly is not listed.
     expect(list).not.toContain('氏名を入力してください');
     expect(list.some((t) => t.startsWith('メールアドレス'))).toBe(false);
-    await expect(page.getByText('ブラウザの「戻る」で入力画面に戻れば、入力した内容は残っているので')).toBeVisible();
+    await expect(page.getByText('ブラウザの「戻る」で入力画面に戻ると、入力した内容が残っていますので')).toBeVisible();
     await expect(page.getByRole('link', { name: '入力画面を最初から開き直す（入力した内容は残りません）' })).toHaveAttribute('href', APPLY);
 
     expect(readOutbox(`recipient = ${sqlText(email)}`)).toEqual([]);

@@ -40,7 +40,7 @@ test('the selection page shows the joint exam as an ordered list of steps and li
   await expect(flow).toBeVisible();
   expect(await flow.evaluate((el) => el.tagName)).toBe('OL');
   await expect(flow.locator(':scope > li > .name')).toHaveText([
-    '申込',
+    '申込み',
     '筆記試験',
     '面接',
     '最終合格',

@@ -55,7 +55,7 @@ test('a closed opening says so and carries no live job posting', async ({ page }
 
 test('an open opening of the ward shows its deadline in 西暦 and 和暦 and a job posting', async ({ page }) => {
   await page.goto('/jobs/ict-dx-ninkitsuki-madoguchi-2027/');
-  await expect(page.getByText(/2027年1月22日\(金\)（令和9年1月22日）/)).toBeVisible();
+  await expect(page.getByText(/2027年（令和9年）1月22日（金）/)).toBeVisible();
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(jsonLd['@type']).toBe('JobPosting');
   expect(jsonLd.validThrough).toBe('2027-01-22T23:59:59+09:00');

@@ -32,13 +32,13 @@ test.describe('signed in', () => {
     expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
     await page.goto('/staff/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募・申込の状況');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('応募・申込みの状況');
     await page.getByRole('link', { name: /ICT・DX（任期付職員・窓口DXプロジェクト）/ }).click();
     await page.getByRole('link', { name: reference }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
     await expect(page.getByText(email)).toBeVisible();
 
-    await page.getByRole('navigation', { name: '職員用メニュー' }).getByRole('link', { name: '応募・申込の状況' }).click();
+    await page.getByRole('navigation', { name: '職員用メニュー' }).getByRole('link', { name: '応募・申込みの状況' }).click();
     await page.getByRole('link', { name: /ICT・DX（任期付職員・窓口DXプロジェクト）/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSVで出力する' }).click()]);
     const bytes = await readFile((await download.path()) ?? '');

@@ -30,18 +30,25 @@ describe('deadlines as calendar days in Japan', () => {
 });
 
 describe('date formatting', () => {
-  it('writes the western date with the weekday', () => {
-    expect(formatDate('2026-12-20')).toBe('2026年12月20日(日)');
+  // 2026-12-20 is a Sunday; 令和 began on 2019-05-01, so 2026 is 令和8年 and 2027 is 令和9年.
+  it('writes the western date with the weekday in full-width brackets', () => {
+    expect(formatDate('2026-12-20')).toBe('2026年12月20日（日）');
   });
-  it('writes 和暦 in Reiwa', () => {
-    expect(formatWareki('2026-12-20')).toBe('令和8年12月20日');
+  it('writes 和暦 with the western year beside it', () => {
+    expect(formatWareki('2026-12-20')).toBe('令和8年（2026年）12月20日');
+    expect(formatWareki('1966-04-02')).toBe('昭和41年（1966年）4月2日');
   });
   it('writes the first year of an era as 元年', () => {
-    expect(formatWareki('2019-05-01')).toBe('令和元年5月1日');
-    expect(formatWareki('2019-04-30')).toBe('平成31年4月30日');
+    expect(formatWareki('2019-05-01')).toBe('令和元年（2019年）5月1日');
+    expect(formatWareki('2019-04-30')).toBe('平成31年（2019年）4月30日');
   });
-  it('writes both, western first', () => {
-    expect(formatDateBoth('2027-01-10')).toBe('2027年1月10日(日)（令和9年1月10日）');
+  it('writes both with the era year beside the western year, the weekday last, and no half-width bracket', () => {
+    const both = formatDateBoth('2027-01-10'); // a Sunday
+    expect(both).toBe('2027年（令和9年）1月10日（日）');
+    expect(both).not.toMatch(/[()]/);
+  });
+  it('writes the first year of an era in both as 元年', () => {
+    expect(formatDateBoth('2019-05-01')).toBe('2019年（令和元年）5月1日（水）');
   });
   it('counts days across a leap day', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);

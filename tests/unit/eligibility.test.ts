@@ -563,7 +563,7 @@ describe('what the person reads', () => {
       ['experience', false],
       ['age', true],
     ]);
-    expect(v.conditions[1]?.message).toBe('年齢：昭和41年4月2日以降に生まれた方が対象です。条件を満たしています。');
+    expect(v.conditions[1]?.message).toBe('年齢：昭和41年（1966年）4月2日以降に生まれた方が対象です。条件を満たしています。');
   });
 
   it('writes the total as 通算4年2か月', () => {

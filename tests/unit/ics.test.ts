@@ -173,7 +173,7 @@ describe('googleCalendarUrl', () => {
     expect(link.searchParams.get('text')).toBe(title);
     expect(link.searchParams.get('location')).toBe(session.place);
     const details = link.searchParams.get('details') ?? '';
-    expect(details).toContain('2026年8月3日(月)、2026年8月4日(火)');
+    expect(details).toContain('2026年8月3日（月）、2026年8月4日（火）');
     expect(details.endsWith(description)).toBe(true);
   });
 

@@ -72,14 +72,14 @@ describe('access to the staff area', () => {
     expect(r.headers.get('X-Robots-Tag')).toContain('noindex');
     expect(r.headers.get('Cache-Control')).toBe('no-store');
     const page = await r.text();
-    expect(page).toContain('応募・申込の状況');
+    expect(page).toContain('応募・申込みの状況');
     expect(page).toContain('<meta name="robots" content="noindex, nofollow"');
   });
 
   it('frames its pages in the staff area’s own header and menu, with the site’s stylesheet and no public navigation', async () => {
     const page = await (await asStaff('/staff/')).text();
     expect(page.startsWith('<!doctype html><html lang="ja">')).toBe(true);
-    expect(page).toContain('<title>応募・申込の状況｜練馬区 職員用ページ</title>');
+    expect(page).toContain('<title>応募・申込みの状況｜練馬区 職員用ページ</title>');
     expect(page).toContain('<a class="skip-link" href="#main">本文へ移動</a>');
     expect(page).toMatch(/<nav aria-label="職員用メニュー">[\s\S]*href="\/staff\/audit\/"/);
     expect(page).not.toContain('メインメニュー'); // the public site's navigation
