@@ -151,7 +151,7 @@ export const planCopy = {
   lead: '練馬区は「一人ひとりの職員の能力を最大限活かすこと」と「民間経験者等の外部人材の採用を強化すること」を車の両輪として、5つの柱と18の取組を進めています。',
   leading: '★ リーディングプロジェクト',
   leadingShort: '★',
-  leadingNote: '★は『リーディングプロジェクト』(先導的に進める施策)です。',
+  leadingNote: '★は『リーディングプロジェクト』（先導的に進める施策）です。',
   pillar: (n: number) => `柱${n}`,
   initiative: (n: number) => `取組${n}`,
   forCandidates: '応募を考えている方へ',

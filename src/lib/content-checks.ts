@@ -106,7 +106,7 @@ export function applyChannelProblems(
     const joint = job.route === undefined ? undefined : isJointExam(job.route);
     if (joint === true && !(job.apply.method === 'external' && job.apply.jointExam === true))
       problems.push(
-        `${job.file} の区分「${job.route}」は特別区人事委員会の採用試験です（${rulesFile}）。応募は特別区人事委員会が受け付けるため、apply を method: external、jointExam: true にし、exam に試験の年度と種類（content/exams。例：year: 2027、id: keiken）を書いてください。`,
+        `${job.file} の区分「${job.route}」は特別区人事委員会の採用試験です（${rulesFile}）。応募は特別区人事委員会が受け付けます。apply を method: external、jointExam: true にしてください。exam には試験の年度と種類を書きます（content/exams。例：year: 2027、id: keiken）。`,
       );
     if (joint === false && job.apply.jointExam === true)
       problems.push(

@@ -102,7 +102,7 @@ describe('who takes the applications of an opening, by its route', () => {
       { file: 'content/jobs/b.md', route: 'k1', apply: { method: 'external' } },
     ];
     const message = (file: string) =>
-      `${file} の区分「k1」は特別区人事委員会の採用試験です（content/rules/2026.yaml）。応募は特別区人事委員会が受け付けるため、apply を method: external、jointExam: true にし、exam に試験の年度と種類（content/exams。例：year: 2027、id: keiken）を書いてください。`;
+      `${file} の区分「k1」は特別区人事委員会の採用試験です（content/rules/2026.yaml）。応募は特別区人事委員会が受け付けます。apply を method: external、jointExam: true にしてください。exam には試験の年度と種類を書きます（content/exams。例：year: 2027、id: keiken）。`;
     expect(applyChannelProblems(wrong, joint, 'content/rules/2026.yaml')).toEqual([
       message('content/jobs/a.md'),
       message('content/jobs/b.md'),
