@@ -71,11 +71,9 @@ export default defineConfig({
         const when = lastmodOf(new URL(item.url).pathname);
         return when ? { ...item, lastmod: when.toISOString() } : item;
       },
-      // Forms, answers and the staff area stay out of search engines (they are noindex as well).
-      filter: (page) => {
-        const path = new URL(page).pathname;
-        return !/\/(staff|apply|register|result|admin|status)\//.test(path) && !/^\/eligibility\/[^/]+\/$/.test(path);
-      },
+      // Forms, answers and the staff area stay out of search engines (they are noindex as well). The eligibility
+      // checkers are public tools a visitor may look for, so they are in.
+      filter: (page) => !/\/(staff|apply|register|result|admin|status)\//.test(new URL(page).pathname),
     }),
   ],
   build: {

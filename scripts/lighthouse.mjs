@@ -9,13 +9,13 @@
  *   PATH=$PWD/node_modules/.bin:$PATH node scripts/lighthouse.mjs [--report-only] [--runs 3] [--timeout-min 15] [--only jobs,apply]
  *
  * URLs: /, /jobs/, one opening, its application form (an opening of dist/catalog.json that takes applications online
- * and is open today in Asia/Tokyo), one internship. Fails (exit 1) when a median category score is below 100,
+ * and is open today in Asia/Tokyo), one internship, one eligibility checker. Fails (exit 1) when a median category score is below 100,
  * LCP > 1000 ms, TBT > 50 ms or CLS > 0; with --report-only it only prints. Writes reports/lighthouse.json with every
  * run's figures and, per URL, the audits that cost points in the median run (Lighthouse's own choice of median run),
- * and that whole median report as reports/lighthouse-<home|jobs|job|apply|internship>.json.
+ * and that whole median report as reports/lighthouse-<home|jobs|job|apply|internship|checker>.json.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -36,7 +36,7 @@ const { values: opts } = parseArgs({
     'report-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     'timeout-min': { type: 'string', default: '15' },
-    // Comma-separated labels (home, jobs, job, apply, internship): measure only those, e.g. while trying a change.
+    // Comma-separated labels (home, jobs, job, apply, internship, checker): measure only those, e.g. while trying a change.
     only: { type: 'string' },
   },
 });
@@ -126,6 +126,15 @@ if (!internship) {
   console.error('lighthouse: no internship page in dist/catalog.json');
   process.exit(1);
 }
+// The eligibility checker of the first route (a public tool, indexable like the other pages).
+const checker = readdirSync(path.join(SNAPSHOT, 'dist/eligibility'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => `/eligibility/${e.name}/`)
+  .sort()[0];
+if (!checker) {
+  console.error('lighthouse: no eligibility checker page in the build');
+  process.exit(1);
+}
 const ALL_TARGETS = [
   /** @type {{ label: string, path: string, skipAudits?: string[] }} */ ({ label: 'home', path: '/' }),
   { label: 'jobs', path: '/jobs/' },
@@ -134,6 +143,7 @@ const ALL_TARGETS = [
   // the one SEO audit that demands indexability is skipped there; every other SEO audit still counts.
   { label: 'apply', path: `/jobs/${job}/apply/`, skipAudits: ['is-crawlable'] },
   { label: 'internship', path: internship },
+  { label: 'checker', path: checker },
 ];
 const only = opts.only?.split(',').map((l) => l.trim());
 const TARGETS = only ? ALL_TARGETS.filter((t) => only.includes(t.label)) : ALL_TARGETS;

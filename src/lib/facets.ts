@@ -26,3 +26,13 @@ export function facetValues(): FacetValue[] {
     }),
   );
 }
+
+/**
+ * The values at least one of `jobs` has, with how many: the facet links of the listings, and the facet pages built.
+ * A page for a family nobody can apply to would be an empty list that no link leads to.
+ */
+export function facetValuesOf(jobs: { data: Record<FacetField, string> }[]): (FacetValue & { count: number })[] {
+  return facetValues()
+    .map((v) => ({ ...v, count: jobs.filter((j) => j.data[facets[v.facet].field] === v.label).length }))
+    .filter((v) => v.count > 0);
+}

@@ -86,3 +86,40 @@ describe('the openings link plain words', () => {
     expect(hrefs.filter((h, i) => hrefs.indexOf(h) !== i)).toEqual([]);
   });
 });
+
+describe('the sitemap', () => {
+  /** The paths the sitemap lists, from every file the sitemap index names. */
+  const sitemapPaths = existsSync(join(dist, 'sitemap-index.xml'))
+    ? [...readFileSync(join(dist, 'sitemap-index.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].flatMap((m) => {
+        const file = join(dist, new URL(m[1] ?? '').pathname);
+        return [...readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((l) => new URL(l[1] ?? '').pathname);
+      })
+    : [];
+  const fileOf = (path: string) => join(dist, path, 'index.html');
+  const checkers = pages.map(urlOf).filter((url) => /^\/eligibility\/[^/]+\/$/.test(url));
+
+  it('lists pages', () => {
+    expect(sitemapPaths.length).toBeGreaterThan(20);
+  });
+
+  it('lists every eligibility checker, and none of them asks search engines to stay away', () => {
+    expect(checkers.length).toBeGreaterThan(0);
+    expect(checkers.filter((url) => !sitemapPaths.includes(url))).toEqual([]);
+    const noindex = checkers.filter((url) => /<meta name="robots"[^>]*noindex/.test(readFileSync(fileOf(url), 'utf8')));
+    expect(noindex).toEqual([]);
+  });
+
+  it('lists only pages that another page links to', () => {
+    /** Each page's links to other pages of the site, as paths (fragment and query dropped). */
+    const linked = new Set(
+      pages.flatMap((file) => {
+        const self = urlOf(file);
+        return [...readFileSync(file, 'utf8').matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)]
+          .map((m) => new URL((m[1] ?? '').replaceAll('&amp;', '&'), `https://site.invalid${self}`))
+          .filter((u) => u.origin === 'https://site.invalid' && u.pathname !== self)
+          .map((u) => u.pathname);
+      }),
+    );
+    expect(sitemapPaths.filter((path) => !linked.has(path))).toEqual([]);
+  });
+});
