@@ -38,6 +38,10 @@ const exam = z
     name: text(60),
     /** What it is, in one line: who it is for. */
     summary: text(200),
+    /** The routes of content/rules this exam selects for (their experience and age are counted to its reference date). */
+    routes: z
+      .array(z.string().regex(/^[a-z0-9-]{2,60}$/, { error: '区分（routes）は content/rules の routes の id で書いてください' }))
+      .default([]),
     /** 告示: the day the guide is published. */
     announcedOn: calendarDate,
     /** Applications through the exam body's website: from and to, inclusive (to is the last day). */
