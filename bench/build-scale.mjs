@@ -222,7 +222,7 @@ selection:
   - step: 面接
     date: ${dayFrom(closes + 21)}
 apply:
-${external ? '  method: external\n  url: https://www.tokyo23city.or.jp/\n  label: 特別区人事委員会 採用試験のページ' : '  method: online'}
+${external ? '  method: external\n  url: https://www.example.jp/recruit/\n  label: 外部の応募ページ' : '  method: online'}
 relatedStories: []
 draft: false
 ---

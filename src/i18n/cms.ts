@@ -256,6 +256,7 @@ export const cmsLimits = {
   itemsAtLeast: (n: number) => `${n}つ以上`,
   /** A field of one branch of a choice (apply.url when apply.method is external). */
   requiredWhen: (choice: string) => `「${choice}」のときは必ず書きます`,
+  requiredWithin: (parent: string) => `「${parent}」を書くときは必ず書きます`,
   onlyWhen: (choice: string) => `「${choice}」のときだけ`,
   /** Shown by Decap as 「〇〇が入力規則（…）と一致しません」. */
   patternMessage: {

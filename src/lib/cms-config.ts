@@ -308,8 +308,16 @@ function fieldOf(path: string[], node: JsonSchema, required: boolean, ctx: Conte
       return withCommon({ ...base, widget: 'boolean' }, copy, [], node);
     case 'array':
       return listField(path, node, required, ctx, copy);
-    case 'object':
-      return withCommon({ ...base, widget: 'object', collapsed: false, fields: fieldsOf(path, node, ctx) }, copy, [], node);
+    case 'object': {
+      // Decap checks the fields of an object it shows even when the object itself may be left out: inside an
+      // optional object, a field the schema requires is asked for only when the object is filled in (the build checks it).
+      const fields = fieldsOf(path, node, ctx).map((f) =>
+        required || !f.required
+          ? f
+          : { ...f, required: false, hint: [f.hint, cmsLimits.requiredWithin(copy.label)].filter(Boolean).join('。') },
+      );
+      return withCommon({ ...base, widget: 'object', collapsed: false, fields }, copy, [], node);
+    }
     default:
       throw new Error(`cms-config: no widget for ${ctx.collection}.${path.join('.')} (${JSON.stringify(node)})`);
   }

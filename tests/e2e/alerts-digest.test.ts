@@ -21,8 +21,8 @@ const PORT = Number(process.env['ALERTS_E2E_PORT'] ?? 8809);
 const site = `http://127.0.0.1:${PORT}`;
 /** CRON.morning of functions/index.ts (07:00 JST): reminders and job-alert digests. */
 const MORNING_CRON = '0 22 * * *';
-/** A valid experienced-hire opening; the new ones are copies of it with another title and dates. */
-const MODEL_JOB = 'content/jobs/jimu-keiken-2027.md';
+/** A valid opening of the ward's own selection (it states its own dates); the new ones are copies with another title and dates. */
+const MODEL_JOB = 'content/jobs/ict-dx-ninkitsuki-madoguchi-2027.md';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -85,13 +85,14 @@ test.describe('job alert digests', () => {
 
   /** What a recruiter adds: the model opening with only its title and dates changed, as content/jobs/<id>.md. */
   function addOpening(job: { id: string; title: string; opensOn: string; closesOn: string }) {
-    const fields: Record<string, string> = { title: job.title, opensOn: job.opensOn, closesOn: job.closesOn };
+    // An experienced hire (the alerts subscribe to that type) of the ward's own selection, which states its dates.
+    const fields: Record<string, string> = { title: job.title, hiringType: '経験者採用', opensOn: job.opensOn, closesOn: job.closesOn };
     let changed = 0;
-    const text = readFileSync(join(dir, MODEL_JOB), 'utf8').replace(/^(title|opensOn|closesOn): .*$/gm, (_, key: string) => {
+    const text = readFileSync(join(dir, MODEL_JOB), 'utf8').replace(/^(title|hiringType|opensOn|closesOn): .*$/gm, (_, key: string) => {
       changed++;
       return `${key}: ${fields[key]}`;
     });
-    if (changed !== 3) throw new Error(`${MODEL_JOB} no longer has one title, opensOn and closesOn line each`);
+    if (changed !== 4) throw new Error(`${MODEL_JOB} no longer has one title, hiringType, opensOn and closesOn line each`);
     writeFileSync(join(dir, 'content', 'jobs', `${job.id}.md`), text);
   }
 

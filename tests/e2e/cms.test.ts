@@ -17,7 +17,8 @@ const DECAP_PORT = Number(process.env['CMS_E2E_DECAP_PORT'] ?? 8806);
 const SITE_PORT = Number(process.env['CMS_E2E_SITE_PORT'] ?? 8805);
 const site = `http://127.0.0.1:${SITE_PORT}`;
 const decapApi = `http://127.0.0.1:${DECAP_PORT}/api/v1`;
-const JOB = 'content/jobs/jimu-keiken-2027.md';
+// One of the ward's own selections: a joint-exam opening has no deadline of its own (content/exams decides it).
+const JOB = 'content/jobs/ict-dx-ninkitsuki-madoguchi-2027.md';
 /** The build and decap-server both learn where the editor's local backend is. */
 const cmsEnv = { CMS_LOCAL_BACKEND_URL: decapApi };
 
@@ -108,16 +109,17 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     const problems = await watchProblems(page);
 
     const before = readFileSync(join(dir, JOB), 'utf8');
-    expect(before).toContain('closesOn: 2026-12-21\n');
+    expect(before).toContain('closesOn: 2027-01-22\n');
 
     await page.goto(`${site}/admin/`);
     await page.getByRole('button', { name: 'ログイン' }).click();
     await expect(page.getByText('採用情報').first()).toBeVisible();
-    await page.goto(`${site}/admin/#/collections/jobs/entries/jimu-keiken-2027`);
+    await page.goto(`${site}/admin/#/collections/jobs/entries/ict-dx-ninkitsuki-madoguchi-2027`);
 
-    const deadline = page.getByLabel('締切日', { exact: true });
-    await expect(deadline).toHaveValue('2026-12-21');
-    await deadline.fill('2026-12-28');
+    // Optional in the schema (a joint-exam opening takes its window from content/exams), so Decap adds 「(任意)」.
+    const deadline = page.getByRole('textbox', { name: /^締切日/ });
+    await expect(deadline).toHaveValue('2027-01-22');
+    await deadline.fill('2027-01-29');
     await page.getByRole('button', { name: '公開', exact: true }).click();
     await page.getByRole('menuitem', { name: '公開する' }).click();
     await expect(page.getByText('保存済')).toBeVisible();
@@ -127,13 +129,13 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await expect.poll(() => readFileSync(join(dir, JOB), 'utf8')).not.toBe(before);
     const after = readFileSync(join(dir, JOB), 'utf8');
     expect(after.split('\n').length).toBe(before.split('\n').length);
-    expect(lineDiff(before, after)).toEqual({ removed: ['closesOn: 2026-12-21'], added: ['closesOn: 2026-12-28'] });
+    expect(lineDiff(before, after)).toEqual({ removed: ['closesOn: 2027-01-22'], added: ['closesOn: 2027-01-29'] });
 
     // Rebuilt, the opening's page shows the new deadline.
     await build(dir, cmsEnv);
-    await page.goto(`${site}/jobs/jimu-keiken-2027/`);
-    await expect(page.getByText('2026年12月28日').first()).toBeVisible();
-    await expect(page.getByText('2026年12月21日')).toHaveCount(0);
+    await page.goto(`${site}/jobs/ict-dx-ninkitsuki-madoguchi-2027/`);
+    await expect(page.getByText('2027年1月29日').first()).toBeVisible();
+    await expect(page.getByText('2027年1月22日')).toHaveCount(0);
 
     expect(problems).toEqual([]);
   });

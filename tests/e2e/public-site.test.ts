@@ -1,4 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { ui } from '../../src/i18n/ja';
+import { formatDateBoth } from '../../src/lib/dates';
+import { examStatus, referenceDateOf } from '../../src/lib/exam-calendar';
+import { readExamCalendars } from '../../src/lib/exam-calendar-files';
+import { site } from '../../src/site.config';
+import { TEST_TODAY } from '../clock';
 import { sitemapPaths } from './support/sitemap';
 
 test('every page in the sitemap answers in Japanese with one h1, breadcrumbs and no console error', async ({ page, request }) => {
@@ -65,10 +71,19 @@ test('an open opening of the ward shows its deadline in 西暦 and 和暦 and a 
 test("an opening of the special wards' joint exam links to the exam and carries no job posting", async ({ page }) => {
   await page.goto('/jobs/jimu-keiken-2027/');
   await expect(page.getByText('この募集は特別区人事委員会が実施する採用試験によります。')).toBeVisible();
-  await expect(page.getByRole('link', { name: '特別区（東京23区）のホームページ（経験者採用試験の案内・受験申込み）' })).toHaveAttribute(
-    'href',
-    'https://www.tokyo23city.or.jp/',
-  );
+  await expect(
+    page.getByRole('link', { name: '特別区人事委員会のホームページ（経験者採用試験・選考の案内・受験申込み）' }),
+  ).toHaveAttribute('href', site.examBody.homepage);
+  // Its calendar, from content/exams: the window, the reference date (31 March after the exam year), samples said so.
+  const calendar = readExamCalendars().find((c) => c.fiscalYear === 2027);
+  const exam = calendar?.exams.find((e) => e.id === 'keiken');
+  if (!calendar || !exam) throw new Error('content/exams/2027.yaml has no keiken exam');
+  const facts = page.locator('section.joint-exam');
+  await expect(facts.getByRole('heading', { name: '経験者採用試験・選考の日程' })).toBeVisible();
+  await expect(facts).toContainText(`${formatDateBoth(exam.internet.from)} 〜 ${formatDateBoth(exam.internet.to)}`);
+  await expect(facts).toContainText(formatDateBoth(referenceDateOf(2027)));
+  await expect(facts.getByText('この日程はサンプルです')).toHaveCount(calendar.sample ? 1 : 0);
+  await expect(page.locator('.status').first()).toHaveText(ui.status[examStatus(exam, TEST_TODAY)]);
   await expect(page.getByRole('link', { name: 'この募集に応募する' })).toHaveCount(0);
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
   expect((await page.request.get('/jobs/jimu-keiken-2027/apply/')).status()).toBe(404);

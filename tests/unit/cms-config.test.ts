@@ -160,7 +160,7 @@ function expectField(t: z.ZodType, field: DecapField | undefined, path: string, 
   }
   if (inner instanceof z.ZodObject) {
     expect(field.widget, path).toBe('object');
-    expectObject(inner, field.fields ?? [], path);
+    expectObject(inner, field.fields ?? [], path, [], !required);
     return;
   }
   if (inner instanceof z.ZodDiscriminatedUnion) {
@@ -171,15 +171,16 @@ function expectField(t: z.ZodType, field: DecapField | undefined, path: string, 
 }
 
 /** Every field of the object has its widget, and the form has no field the schema lacks. */
-function expectObject(schema: z.ZodObject, fields: readonly DecapField[], path: string, extras: readonly string[] = []) {
+/** Inside an optional object, nothing is required by the form: Decap would otherwise refuse to save without it. */
+function expectObject(schema: z.ZodObject, fields: readonly DecapField[], path: string, extras: readonly string[] = [], optional = false) {
   const names = fields.map((f) => f.name).filter((n) => !extras.includes(n));
   expect(names, `${path}: the form's fields, in the schema's order`).toEqual(Object.keys(schema.shape));
-  for (const [name, t] of Object.entries(schema.shape))
-    expectField(
-      t as z.ZodType,
-      fields.find((f) => f.name === name),
-      path ? `${path}.${name}` : name,
-    );
+  for (const [name, t] of Object.entries(schema.shape)) {
+    const field = fields.find((f) => f.name === name);
+    expectField(t as z.ZodType, field, path ? `${path}.${name}` : name, !optional && !isOptional(t as z.ZodType));
+    if (optional && !isOptional(t as z.ZodType))
+      expect(field?.hint, `${path}.${name}: required once its object is written`).toContain('を書くときは必ず書きます');
+  }
 }
 
 /** A union of shapes: a select for the discriminator; a field is required only where every shape requires it. */
