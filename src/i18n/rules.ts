@@ -42,6 +42,9 @@ export const rulesCopy = {
       notes.length > 0 ? `（${notes.join('。')}）` : ''
     }`;
   },
+  /** 「本日（2026年12月7日）時点では直近10年のうち通算3年10か月」: today's figure beside the one at the reference date. */
+  summaryToday: (date: string, windowYears: number | null, counted: DurationParts) =>
+    `本日（${dateText(date)}）時点では${windowYears === null ? '' : `直近${windowYears}年のうち`}通算${durationText(counted)}`,
   /** 児童福祉の経験 通算2年（必要：3年） */
   variantSummary: (fieldLabel: string, counted: DurationParts, required: DurationParts) =>
     `うち${fieldLabel}の経験 通算${durationText(counted)}（必要：${durationText(required)}）`,
@@ -243,7 +246,6 @@ export const checkerCopy = {
       sampleExam: '試験の日程はサンプルのため、基準日も仮のものです。',
       otherYear: (rulesYear: string, examYear: string) =>
         `この確認は${rulesYear}の規則で判定しています。${examYear}の試験案内が公表されたら、その規則でご確認ください。`,
-      today2: (summary: string) => `本日時点：${summary}`,
     },
     cautions: 'ご注意ください',
     unverified: '要確認',

@@ -157,7 +157,7 @@ function routeSection(rules: Rules, input: CheckerInput, v: RouteVerdict, open: 
 <h3 id="${id}">${v.label}</h3>
 <p class="verdict-label"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${verdictText(v)}</p>
 <p class="verdict-total">${v.summary}</p>
-${v.atToday ? h`<p class="verdict-today">${r.reference.today2(v.atToday.summary)}</p>` : ''}
+${v.atToday ? h`<p class="verdict-today">${v.atToday.summary}</p>` : ''}
 ${referenceLines(rules, v.reference, v.atToday?.date ?? v.reference.date, v.prospective).map((line) => h`<p>${line}</p>`)}
 ${others.length > 0 ? h`<ul class="conditions">${others.map((c) => h`<li>${c.message}</li>`)}</ul>` : ''}
 ${
@@ -216,7 +216,7 @@ ${opts.standalone && rules.sample ? raw(sampleNoticeHtml(payFigureSource(rules))
 <ul class="verdict-overview">${verdicts.map(
     (v) =>
       h`<li class="${verdictClass(v)}"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${v.label}：<strong>${verdictText(v)}</strong><br><span class="verdict-total">${v.summary}</span>${
-        v.atToday ? h`<br><span class="verdict-today">${r.reference.today2(v.atToday.summary)}</span>` : ''
+        v.atToday ? h`<br><span class="verdict-today">${v.atToday.summary}</span>` : ''
       }</li>`,
   )}</ul>
 ${raw(guideNotice(route))}

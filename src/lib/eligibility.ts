@@ -567,7 +567,7 @@ export function checkRoute(
   const main = judge(rules, routeId, input, ref.date, prospective, ref.basis !== 'today');
   if (ref.date === today) return { ...main, reference: ref, prospective, atToday: null };
   const now = judge(rules, routeId, input, today, false, false);
-  const nowSummary = rulesCopy.summaryAt(today, false, now.window.years, now.counted);
+  const nowSummary = rulesCopy.summaryToday(today, now.window.years, now.counted);
   return {
     ...main,
     reference: ref,

@@ -1159,7 +1159,7 @@ describe('counted to the reference date of the exam (「受験日の属する年
     expect(v.summary).toBe('2027年3月31日時点で直近10年のうち通算4年1か月24日（見込み。必要：4年）');
     expect(v.atToday).toMatchObject({
       date: '2026-12-07',
-      summary: '2026年12月7日時点で直近10年のうち通算3年10か月',
+      summary: '本日（2026年12月7日）時点では直近10年のうち通算3年10か月',
       experienceMet: false,
     });
     expect(v.window).toEqual({ years: 10, start: '2017-04-01', end: '2027-03-31' });
