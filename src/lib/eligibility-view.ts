@@ -94,7 +94,7 @@ export function referenceLines(rules: Rules, ref: ReferenceDate, today: string, 
  * Every rule the route is judged by, each with its source and the 「要確認」 mark while it is not verified, and the
  * cautions the checker cannot model (an earlier year's guide that did not add periods up).
  */
-export function rulesSourcesHtml(route: Route, level: 2 | 3 | 4 = 2): string {
+export function rulesSourcesHtml(route: Route, level: 2 | 3 | 4 = 2, idPrefix = 'sources'): string {
   const x = r.rules;
   const heading = raw(`h${level}`);
   const items: { rule: string; source: string | null }[] = [
@@ -105,7 +105,7 @@ export function rulesSourcesHtml(route: Route, level: 2 | 3 | 4 = 2): string {
     ...(route.qualifications.length > 0 ? [{ rule: x.qualifications, source: route.qualificationsSource ?? null }] : []),
     ...route.variants.map((v) => ({ rule: `${x.variant(v.jobFamily)}（${v.note}）`, source: v.source })),
   ];
-  const id = `sources-${route.id}`;
+  const id = `${idPrefix}-${route.id}`;
   return h`<section class="rule-sources" aria-labelledby="${id}">
 <${heading} id="${id}">${r.sources}</${heading}>
 ${route.cautions.length > 0 ? h`<p class="notice"><strong>${r.cautions}</strong></p><ul class="cautions">${route.cautions.map((c) => h`<li>${c.text}${unverifiedMark(c.source)}<br><small>${c.source}</small></li>`)}</ul>` : ''}
@@ -221,7 +221,7 @@ ${opts.standalone && rules.sample ? raw(sampleNoticeHtml(payFigureSource(rules))
   )}</ul>
 ${raw(guideNotice(route))}
 ${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
-${raw(rulesSourcesHtml(route, 3))}
+${raw(rulesSourcesHtml(route, 3, 'result-sources'))}
 ${paySection(answer, rules.sample)}
 ${opts.standalone ? raw(examplesTable(rules, 3, familyOf(rules, route.id))) : ''}
 ${opts.standalone ? raw(datesHelp(3)) : ''}
