@@ -61,7 +61,7 @@ eligibility.post('/', async (c) => {
       throw new Problem(422, 'invalid', t.errorTitle, list);
     }
 
-    const answer = answerChecker(rules, input, today);
+    const answer = answerChecker(rules, input, today, rules.examCalendars);
     const body = resultHtml(rules, input, answer, { standalone: true, back });
     return page(c, 200, checkerCopy.result.pageTitle, html`<h1>${checkerCopy.result.pageTitle}</h1>${raw(body)}`);
   } catch (e) {

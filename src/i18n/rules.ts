@@ -32,6 +32,19 @@ export const rulesCopy = {
   /** 直近10年のうち通算4年2か月（必要：4年）, or 通算3年2か月（必要：3年） when the route has no window. */
   summary: (windowYears: number | null, counted: DurationParts, required: DurationParts) =>
     `${windowYears === null ? '' : `直近${windowYears}年のうち`}通算${durationText(counted)}（必要：${durationText(required)}）`,
+  /**
+   * 「2028年3月31日時点で直近10年のうち通算4年2か月（見込み。必要：4年）」: the figure at a reference date; 見込み
+   * when that day is after today. Without `required`: today's figure beside it.
+   */
+  summaryAt: (date: string, prospective: boolean, windowYears: number | null, counted: DurationParts, required?: DurationParts) => {
+    const notes = [prospective ? '見込み' : '', required ? `必要：${durationText(required)}` : ''].filter((x) => x !== '');
+    return `${dateText(date)}時点で${windowYears === null ? '' : `直近${windowYears}年のうち`}通算${durationText(counted)}${
+      notes.length > 0 ? `（${notes.join('。')}）` : ''
+    }`;
+  },
+  /** 「本日（2026年12月7日）時点では直近10年のうち通算3年10か月」: today's figure beside the one at the reference date. */
+  summaryToday: (date: string, windowYears: number | null, counted: DurationParts) =>
+    `本日（${dateText(date)}）時点では${windowYears === null ? '' : `直近${windowYears}年のうち`}通算${durationText(counted)}`,
   /** 児童福祉の経験 通算2年（必要：3年） */
   variantSummary: (fieldLabel: string, counted: DurationParts, required: DurationParts) =>
     `うち${fieldLabel}の経験 通算${durationText(counted)}（必要：${durationText(required)}）`,
@@ -45,8 +58,12 @@ export const rulesCopy = {
     kindNotCounted: (kindLabel: string) => `「${kindLabel}」の期間は職務経験に含まれません。`,
     hoursBelowMinimum: (min: number, hours: number) =>
       `週${min}時間以上の勤務が条件です（この期間は週${hours}時間）。この期間は数えません。`,
-    notStarted: (today: string) => `開始日が今日（${dateText(today)}）より後のため、まだ数えません。`,
-    futureClipped: (today: string) => `今日（${dateText(today)}）より後の部分は、まだ数えません。`,
+    notStarted: (date: string, reference: boolean) =>
+      reference
+        ? `開始日が基準日（${dateText(date)}）より後のため、数えません。`
+        : `開始日が今日（${dateText(date)}）より後のため、まだ数えません。`,
+    futureClipped: (date: string, reference: boolean) =>
+      reference ? `基準日（${dateText(date)}）より後の部分は数えません。` : `今日（${dateText(date)}）より後の部分は、まだ数えません。`,
     beforeStart: (start: string, age: number) =>
       `${age}歳に達した日の属する年度の翌年度の4月1日（${dateText(start)}）より前の期間は数えません。`,
     partlyBeforeStart: (start: string, age: number) =>
@@ -67,8 +84,10 @@ export const rulesCopy = {
   conditions: {
     experienceMet: (summary: string) => `職務経験：${summary}。条件を満たしています。`,
     experienceNotMet: (summary: string) => `職務経験：${summary}。条件を満たしていません。`,
-    ageMet: (born: string) => `年齢：${born}以降に生まれた方が対象です。条件を満たしています。`,
-    ageNotMet: (born: string) => `年齢：${born}以降に生まれた方が対象です。条件を満たしていません。`,
+    ageMet: (born: string, at: string, age: number) =>
+      `年齢：${born}以降に生まれた方が対象です。${dateText(at)}時点で${age}歳です。条件を満たしています。`,
+    ageNotMet: (born: string, at: string, age: number) =>
+      `年齢：${born}以降に生まれた方が対象です。${dateText(at)}時点で${age}歳です。条件を満たしていません。`,
     qualificationMet: (names: string) => `資格：${names}のいずれかが必要です。条件を満たしています。`,
     qualificationNotMet: (names: string) => `資格：${names}のいずれかが必要です。お持ちの資格に含まれていません。`,
     qualificationUnknown: (names: string) => `資格：${names}のいずれかが必要です。お持ちの資格を確認してください。`,
@@ -214,6 +233,34 @@ export const checkerCopy = {
     pageTitle: '応募資格と初任給の確認結果',
     title: '確認の結果',
     asOf: (date: string) => `${date}時点で、入力いただいた生年月日と職歴から判定しました。`,
+    /** The day a route is counted to, and why. */
+    reference: {
+      exam: (date: string, exam: string, prospective: boolean) =>
+        `職務経験と年齢は、試験案内のとおり、${exam}の受験日の属する年度の末日（${date}）の時点で数えています。${
+          prospective ? '現在も勤務中の期間は、その日まで勤務を続けた場合の見込みです。' : ''
+        }`,
+      date: (date: string) => `職務経験と年齢は、選考案内に定める基準日（${date}）の時点で数えています。`,
+      today: (date: string) => `この選考は、職務経験と年齢を本日（${date}）の時点で数えています。`,
+      missingExam: (date: string) =>
+        `試験の日程がまだ掲載されていないため、職務経験と年齢を本日（${date}）の時点で数えています。試験案内の基準日で数え直してください。`,
+      sampleExam: '試験の日程はサンプルのため、基準日も仮のものです。',
+      otherYear: (rulesYear: string, examYear: string) =>
+        `この確認は${rulesYear}の規則で判定しています。${examYear}の試験案内が公表されたら、その規則でご確認ください。`,
+    },
+    cautions: 'ご注意ください',
+    unverified: '要確認',
+    sources: '判定に使った規則と出典',
+    sourcesLead:
+      '「要確認」の印がある規則は、公表された試験案内でまだ確認できていないものです。応募する前に、必ず試験案内でご確認ください。',
+    sourceLine: (rule: string, source: string) => `${rule}：${source}`,
+    rules: {
+      countsTo: '基準日',
+      window: '職務経験の年数',
+      ageLimit: '年齢',
+      qualifications: '資格',
+      variant: (jobFamily: string) => `${jobFamily}職の条件`,
+      route: 'この区分の応募資格',
+    },
     overview: '職級ごとの判定',
     marks: { eligible: '○', confirm: '△', notEligible: '×' },
     variants: '職種ごとの条件',

@@ -8,11 +8,19 @@
  * form (職歴2), so the error summary reads on its own.
  */
 import { checkerCopy } from '../i18n/rules';
+import type { ExamCalendar } from '../schemas/exam-calendar';
 import type { FieldError } from '../schemas/messages';
 import type { Rules } from '../schemas/rules';
 import { type CalendarDate, dateParts, isCalendarDate } from './calendar';
 import { checkEligibility, type EligibilityResult, familyOf, type WorkPeriod } from './eligibility';
+import { referenceDates } from './eligibility-reference';
 import { estimatePay, type PayEstimate } from './pay';
+
+/**
+ * What /rules.json carries: the rules in force and the joint exams' calendars, from which the page script and the
+ * Worker take each route's reference date on their own today (src/lib/eligibility-reference.ts).
+ */
+export type CheckerRules = Rules & { examCalendars: ExamCalendar[] };
 
 /** Rows the form shows. */
 export const PERIOD_ROWS = 4;
@@ -149,11 +157,26 @@ export function readCheckerForm(fields: Record<string, unknown>, rules: Rules, t
   return { ok: true, input: { route, birthDate, education: educationRaw === '' ? null : educationRaw, rows } };
 }
 
-/** The answer for a checked input: eligibility for the route's family and, with an education, the pay estimate. */
-export function answerChecker(rules: Rules, input: CheckerInput, today: CalendarDate): CheckerAnswer {
+/**
+ * The answer for a checked input: eligibility for the route's family, each route counted to its reference date (from
+ * `calendars`; a joint-exam route with no exam in them is counted to today and the answer says so) and, with an
+ * education, the pay estimate.
+ */
+export function answerChecker(
+  rules: Rules,
+  input: CheckerInput,
+  today: CalendarDate,
+  calendars: readonly ExamCalendar[] = [],
+): CheckerAnswer {
   const family = familyOf(rules, input.route);
   const periods = input.rows.map((r) => r.period);
-  const eligibility = checkEligibility(rules, family, { birthDate: input.birthDate, periods }, today);
+  const eligibility = checkEligibility(
+    rules,
+    family,
+    { birthDate: input.birthDate, periods },
+    today,
+    referenceDates(rules, calendars, today),
+  );
   const payAvailable = rules.pay.grades.some((g) => family.includes(g.route));
   const pay =
     payAvailable && input.education !== null

@@ -6,7 +6,7 @@
  */
 import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i18n/rules';
 import type { Route, Rules } from '../schemas/rules';
-import { familyOf, type RouteVerdict } from './eligibility';
+import { familyOf, type ReferenceDate, type RouteVerdict } from './eligibility';
 import type { CheckerAnswer, CheckerInput } from './eligibility-form';
 import { formatYen } from './format';
 import { html as h, type Raw, raw } from './html';
@@ -67,6 +67,53 @@ ${examples.map(
 </section>`.html;
 }
 
+/** 「要確認」 while a source is not verified (it starts with 要確認, as the rules file writes it). */
+export const unverified = (source: string | null | undefined) => source === undefined || source === null || source.startsWith('要確認');
+
+const unverifiedMark = (source: string | null | undefined) =>
+  unverified(source) ? h` <span class="unverified-mark">（${r.unverified}）</span>` : '';
+
+/** 令和9年度 for 2027. */
+const fiscalYearText = (year: number) => (year >= 2019 ? `令和${year === 2019 ? '元' : year - 2018}年度` : `${year}年度`);
+
+/** What the route is counted to, in words: the day, why that day, and whether the figures are projections. */
+export function referenceLines(rules: Rules, ref: ReferenceDate, today: string, prospective: boolean): string[] {
+  const lines: string[] = [];
+  if (ref.missingExam) lines.push(r.reference.missingExam(dateText(today)));
+  else if (ref.basis === 'exam' && ref.exam) {
+    lines.push(r.reference.exam(dateText(ref.date), `${fiscalYearText(ref.exam.fiscalYear)}の${ref.exam.name}`, prospective));
+    if (ref.exam.sample) lines.push(r.reference.sampleExam);
+    if (ref.exam.fiscalYear !== rules.fiscalYear)
+      lines.push(r.reference.otherYear(fiscalYearText(rules.fiscalYear), fiscalYearText(ref.exam.fiscalYear)));
+  } else if (ref.basis === 'date') lines.push(r.reference.date(dateText(ref.date)));
+  else lines.push(r.reference.today(dateText(today)));
+  return lines;
+}
+
+/**
+ * Every rule the route is judged by, each with its source and the 「要確認」 mark while it is not verified, and the
+ * cautions the checker cannot model (an earlier year's guide that did not add periods up).
+ */
+export function rulesSourcesHtml(route: Route, level: 2 | 3 | 4 = 2, idPrefix = 'sources'): string {
+  const x = r.rules;
+  const heading = raw(`h${level}`);
+  const items: { rule: string; source: string | null }[] = [
+    { rule: `${x.route}（${route.note}）`, source: route.source },
+    { rule: x.countsTo, source: route.countsTo?.source ?? null },
+    { rule: x.window, source: route.window.source ?? null },
+    ...(route.ageLimit ? [{ rule: x.ageLimit, source: route.ageLimit.source ?? null }] : []),
+    ...(route.qualifications.length > 0 ? [{ rule: x.qualifications, source: route.qualificationsSource ?? null }] : []),
+    ...route.variants.map((v) => ({ rule: `${x.variant(v.jobFamily)}（${v.note}）`, source: v.source })),
+  ];
+  const id = `${idPrefix}-${route.id}`;
+  return h`<section class="rule-sources" aria-labelledby="${id}">
+<${heading} id="${id}">${r.sources}</${heading}>
+${route.cautions.length > 0 ? h`<p class="notice"><strong>${r.cautions}</strong></p><ul class="cautions">${route.cautions.map((c) => h`<li>${c.text}${unverifiedMark(c.source)}<br><small>${c.source}</small></li>`)}</ul>` : ''}
+<p>${r.sourcesLead}</p>
+<ul>${items.map((i) => h`<li>${r.sourceLine(i.rule, i.source ?? r.unverified)}${unverifiedMark(i.source)}</li>`)}</ul>
+</section>`.html;
+}
+
 const verdictText = (v: { eligible: boolean; needsConfirmation: boolean }) =>
   v.needsConfirmation ? rulesCopy.verdict.confirm : v.eligible ? rulesCopy.verdict.eligible : rulesCopy.verdict.notEligible;
 const verdictClass = (v: { eligible: boolean; needsConfirmation: boolean }) =>
@@ -110,11 +157,13 @@ function routeSection(rules: Rules, input: CheckerInput, v: RouteVerdict, open: 
 <h3 id="${id}">${v.label}</h3>
 <p class="verdict-label"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${verdictText(v)}</p>
 <p class="verdict-total">${v.summary}</p>
+${v.atToday ? h`<p class="verdict-today">${v.atToday.summary}</p>` : ''}
+${referenceLines(rules, v.reference, v.atToday?.date ?? v.reference.date, v.prospective).map((line) => h`<p>${line}</p>`)}
 ${others.length > 0 ? h`<ul class="conditions">${others.map((c) => h`<li>${c.message}</li>`)}</ul>` : ''}
 ${
   variants.length > 0
     ? h`<h4>${r.variants}</h4><ul class="conditions">${variants.map(
-        (x) => h`<li>${r.variantLine(x.jobFamily, verdictText(x))}（${x.summary}）<br>${x.note}</li>`,
+        (x) => h`<li>${r.variantLine(x.jobFamily, verdictText(x))}（${x.summary}）${unverifiedMark(x.source)}<br>${x.note}</li>`,
       )}</ul>`
     : ''
 }
@@ -166,10 +215,13 @@ ${opts.standalone && rules.sample ? raw(sampleNoticeHtml(payFigureSource(rules))
 <h3>${r.overview}</h3>
 <ul class="verdict-overview">${verdicts.map(
     (v) =>
-      h`<li class="${verdictClass(v)}"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${v.label}：<strong>${verdictText(v)}</strong><br><span class="verdict-total">${v.summary}</span></li>`,
+      h`<li class="${verdictClass(v)}"><span class="verdict-mark" aria-hidden="true">${verdictMark(v)}</span>${v.label}：<strong>${verdictText(v)}</strong><br><span class="verdict-total">${v.summary}</span>${
+        v.atToday ? h`<br><span class="verdict-today">${v.atToday.summary}</span>` : ''
+      }</li>`,
   )}</ul>
 ${raw(guideNotice(route))}
 ${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
+${raw(rulesSourcesHtml(route, 3, 'result-sources'))}
 ${paySection(answer, rules.sample)}
 ${opts.standalone ? raw(examplesTable(rules, 3, familyOf(rules, route.id))) : ''}
 ${opts.standalone ? raw(datesHelp(3)) : ''}

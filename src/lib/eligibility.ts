@@ -3,11 +3,18 @@
  * (content/rules/<year>.yaml). One pure function, used by the page in the browser and by the Worker: no clock, no
  * time zone, no storage. `today` is a calendar date in Japan passed in by the caller (todayInTokyo()).
  *
+ * What is counted to: the route's reference date (ReferenceDate, from ./eligibility-reference.ts), as the exam guide
+ * counts 「試験（選考）受験日の属する年度の末日において」. Experience, the window and the age are all taken at that
+ * day; periods still ongoing (no end date) and periods ending later run up to it, and the figure is a projection
+ * (見込み) when the day lies after today. Today's figure is computed beside it. Without a reference date the checker
+ * counts to today and says so.
+ *
  * How time is counted (every rule here is tested in tests/unit/eligibility.test.ts):
  * - Dates are calendar days, YYYY-MM-DD; a period runs from its first to its last day inclusive.
  * - A length is whole months and leftover days, as the Civil Code counts periods (民法143条): a month from 31 January
  *   ends on the last day of February. 1 April 2020 to 31 March 2024 is exactly 4 years (./calendar.ts).
- * - The window 「直近10年」 is the 10 years ending on `today`: from the day after the same date 10 years earlier.
+ * - The window 「直近10年」 is the 10 years ending on the reference date: from the day after the same date 10 years
+ *   earlier.
  * - Periods that overlap are joined and counted once. Separate stretches are measured one by one and added up, with
  *   leftover days making a month at the rules' `daysPerMonth` (30); the total never exceeds the window.
  * - Calendar months differ in length, so that sum is not monotone by itself (a period filling a 2-day gap can join
@@ -16,10 +23,14 @@
  *   is exactly the conventional figure.
  * - Experience counts from 1 April after the fiscal year in which the person reaches the start age (22): the age is
  *   reached the day before the birthday, so someone born on 1 April belongs to the earlier school year.
+ * - Ages are taken on the reference date by the same law (年齢計算ニ関スル法律): a person reaches N on the day
+ *   before the N-th birthday (for a birthday on 29 February, on 28 February), so someone whose 61st birthday is
+ *   1 April is 61 on 31 March.
  */
 import { durationText, rulesCopy } from '../i18n/rules';
 import type { CountingRules, Route, Rules, Variant } from '../schemas/rules';
 import {
+  addMonths,
   aprilAfterFiscalYearOfAge,
   type CalendarDate,
   compareDurations,
@@ -32,10 +43,27 @@ import {
 } from './calendar';
 import { formatWareki } from './dates';
 
+/** The day experience and age are counted to, and why that day. */
+export interface ReferenceDate {
+  date: CalendarDate;
+  /**
+   * `exam`: 31 March of the fiscal year of the route's current or next joint exam; `date`: a day the rules give;
+   * `today`: the day of the check (the ward's routes whose guide says so, or a joint-exam route with no exam in
+   * the calendar: then `missingExam`).
+   */
+  basis: 'exam' | 'date' | 'today';
+  /** The exam the date belongs to (basis `exam`). */
+  exam: { name: string; fiscalYear: number; sample: boolean } | null;
+  /** The joint exam's calendar has no exam for the route: counted to today instead, and the answer says so. */
+  missingExam?: boolean;
+  /** The rules' source for the basis (「要確認：…」 while unverified); null when the rules do not give one. */
+  source: string | null;
+}
+
 /** A period of work as the person enters it. */
 export interface WorkPeriod {
   from: CalendarDate;
-  /** The last day worked; null while still working there (counted up to today). May lie in the future. */
+  /** The last day worked; null while still working there (counted up to the reference date). May lie in the future. */
   to: CalendarDate | null;
   hoursPerWeek: number;
   /** Id from the rules' `kinds` (regular, contract, dispatch, self-employed, childcare-leave …). */
@@ -100,6 +128,9 @@ export interface Condition {
 
 export interface VariantVerdict {
   id: string;
+  /** The same family's years counted to today, when the reference date is another day. */
+  todayCounted: Duration | null;
+  source: string;
   jobFamily: string;
   field: string;
   fieldLabel: string;
@@ -117,8 +148,25 @@ export interface VariantVerdict {
   note: string;
 }
 
+/** The figure as of today, shown beside the one at the reference date. */
+export interface TodayFigure {
+  date: CalendarDate;
+  counted: Duration;
+  /** 「2026年12月7日時点で直近10年のうち通算3年10か月」 */
+  summary: string;
+  experienceMet: boolean;
+}
+
 export interface RouteVerdict {
   routeId: string;
+  /** The day everything below is counted to. */
+  reference: ReferenceDate;
+  /** The reference date lies after today: the figures are 見込み (projections, assuming ongoing work continues). */
+  prospective: boolean;
+  /** The figure as of today; null when the reference date is today. */
+  atToday: TodayFigure | null;
+  /** Age on the reference date. */
+  age: number;
   label: string;
   grade: string;
   organizer: 'tokubetsuku' | 'ward';
@@ -128,7 +176,7 @@ export interface RouteVerdict {
   needsConfirmation: boolean;
   /** First day experience counts under the start rule; null when the route has none. */
   countsFrom: CalendarDate | null;
-  /** The window the time is counted in: `years` null when the route counts any time (通算). */
+  /** The window the time is counted in (ending on the reference date): `years` null when the route counts any time. */
   window: { years: number | null; start: CalendarDate; end: CalendarDate };
   counted: Duration;
   /** Distinct calendar days counted (after overlaps and exclusions). */
@@ -159,6 +207,34 @@ export function formatTotal(d: Duration): string {
 
 /** Years as a duration. */
 const years = (n: number): Duration => ({ years: n, months: 0, days: 0 });
+
+/**
+ * The day a person born on `birthDate` reaches `age` (年齢計算ニ関スル法律 with 民法143条): the day before the
+ * birthday; for 29 February, 28 February (the day before 1 March in a common year, the day before 29 February in a
+ * leap one).
+ */
+export function ageReachedOn(birthDate: CalendarDate, age: number): CalendarDate {
+  const [, m, d] = birthDate.split('-').map(Number);
+  const year = Number(birthDate.slice(0, 4)) + age;
+  if (m === 2 && d === 29) return `${String(year).padStart(4, '0')}-02-28`;
+  return dateOf(addMonths(dayNumber(birthDate), age * 12) - 1);
+}
+
+/** Age on `date`, as the law counts it (see ageReachedOn). */
+export function ageOn(birthDate: CalendarDate, date: CalendarDate): number {
+  let age = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  while (age > 0 && ageReachedOn(birthDate, age) > date) age--;
+  while (ageReachedOn(birthDate, age + 1) <= date) age++;
+  return Math.max(0, age);
+}
+
+/** The earliest birth date of someone at most `maxAge` on `date`: 「N歳以下」 as a birth-date cut-off. */
+export function bornOnOrAfterFor(maxAge: number, date: CalendarDate): CalendarDate {
+  // Start a few days before the naive answer and step forward: ageOn falls as the birth date moves later.
+  let day = addMonths(dayNumber(date) + 2, -12 * (maxAge + 1)) - 4;
+  while (ageOn(dateOf(day), date) > maxAge) day++;
+  return dateOf(day);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sets of days as sorted, disjoint half-open intervals [start, end).
@@ -312,7 +388,7 @@ interface Counted {
   leaves: Interval[];
 }
 
-/** Applies one counting profile to every period, within [start, today]. */
+/** Applies one counting profile to every period, within [start, the day counted to]. */
 function countPeriods(
   rules: Rules,
   counting: CountingRules,
@@ -320,6 +396,7 @@ function countPeriods(
   input: PersonInput,
   today: CalendarDate,
   window: { years: number | null; start: number; startRule: { day: number; age: number } | null },
+  prospective: boolean,
 ): Counted {
   const todayN = dayNumber(today);
   const end = todayN + 1;
@@ -372,7 +449,7 @@ function countPeriods(
       continue;
     }
     if (from > todayN) {
-      add('not-started', reasons.notStarted(today));
+      add('not-started', reasons.notStarted(today, prospective));
       reject();
       continue;
     }
@@ -393,7 +470,7 @@ function countPeriods(
         continue;
       }
     }
-    if (to > todayN) add('future-clipped', reasons.futureClipped(today));
+    if (to > todayN) add('future-clipped', reasons.futureClipped(today, prospective));
     let start = from;
     if (window.startRule && window.startRule.day > start) {
       if (window.startRule.day > to) {
@@ -472,8 +549,44 @@ function countPeriods(
 
 const capAt = (d: Duration, cap: Duration | null) => (cap && compareDurations(d, cap) > 0 ? cap : d);
 
-/** The verdict for one route. */
-export function checkRoute(rules: Rules, routeId: string, input: PersonInput, today: CalendarDate): RouteVerdict {
+/**
+ * The verdict for one route, counted to `reference` (its reference date; without one, today, and the verdict says
+ * so), with today's figure beside it when that is another day.
+ */
+export function checkRoute(
+  rules: Rules,
+  routeId: string,
+  input: PersonInput,
+  today: CalendarDate,
+  reference?: ReferenceDate,
+): RouteVerdict {
+  const ref: ReferenceDate = reference ?? { date: today, basis: 'today', exam: null, source: null };
+  dayNumber(today);
+  const prospective = ref.date > today;
+  // A reference date other than today is named in the summary; counted to today, the summary reads as it always did.
+  const main = judge(rules, routeId, input, ref.date, prospective, ref.basis !== 'today');
+  if (ref.date === today) return { ...main, reference: ref, prospective, atToday: null };
+  const now = judge(rules, routeId, input, today, false, false);
+  const nowSummary = rulesCopy.summaryToday(today, now.window.years, now.counted);
+  return {
+    ...main,
+    reference: ref,
+    prospective,
+    atToday: { date: today, counted: now.counted, summary: nowSummary, experienceMet: compareDurations(now.counted, now.required) >= 0 },
+    variants: main.variants.map((v) => ({ ...v, todayCounted: now.variants.find((x) => x.id === v.id)?.counted ?? null })),
+  };
+}
+
+/** A route's verdict counted to the day `at` (the reference date, or today for today's figure). */
+function judge(
+  rules: Rules,
+  routeId: string,
+  input: PersonInput,
+  at: CalendarDate,
+  prospective: boolean,
+  dated: boolean,
+): Omit<RouteVerdict, 'reference' | 'prospective' | 'atToday'> {
+  const today = at;
   const route = rules.routes.find((r) => r.id === routeId);
   if (!route) throw new RangeError(`unknown route: ${routeId}`);
   const counting = rules.counting.find((c) => c.id === route.counting);
@@ -493,11 +606,15 @@ export function checkRoute(rules: Rules, routeId: string, input: PersonInput, to
   const shownStart = wStart ?? startRule?.day ?? firstFrom;
   const cap = wStart !== null ? lengthBetween(wStart, todayN + 1) : null;
 
-  const base = countPeriods(rules, counting, route, input, today, {
-    years: lastYears,
-    start: wStart ?? Number.NEGATIVE_INFINITY,
-    startRule,
-  });
+  const base = countPeriods(
+    rules,
+    counting,
+    route,
+    input,
+    today,
+    { years: lastYears, start: wStart ?? Number.NEGATIVE_INFINITY, startRule },
+    prospective,
+  );
   const { set, verdicts } = base;
   const counted = capAt(
     countedLength(
@@ -508,7 +625,10 @@ export function checkRoute(rules: Rules, routeId: string, input: PersonInput, to
     cap,
   );
   const required = years(route.window.requiredYears);
-  const summary = rulesCopy.summary(lastYears, counted, required);
+  // Counted to today with no other reference date: the summary as it always read; else the day and 見込み with it.
+  const summary = dated
+    ? rulesCopy.summaryAt(today, prospective, lastYears, counted, required)
+    : rulesCopy.summary(lastYears, counted, required);
   const experienceMet = compareDurations(counted, required) >= 0;
 
   const qualificationLabels = new Map(rules.qualifications.map((q) => [q.id, q.label]));
@@ -519,7 +639,11 @@ export function checkRoute(rules: Rules, routeId: string, input: PersonInput, to
       message: experienceMet ? rulesCopy.conditions.experienceMet(summary) : rulesCopy.conditions.experienceNotMet(summary),
     },
   ];
-  if (route.ageLimit) conditions.push(ageCondition(route.ageLimit.bornOnOrAfter, input.birthDate));
+  const age = ageOn(input.birthDate, today);
+  if (route.ageLimit) {
+    const cutoff = route.ageLimit.bornOnOrAfter ?? bornOnOrAfterFor(route.ageLimit.maxAge ?? 0, today);
+    conditions.push(ageCondition(cutoff, input.birthDate, today, age));
+  }
   if (route.qualifications.length > 0) conditions.push(qualificationCondition(route.qualifications, input, qualificationLabels));
 
   const eligible = conditions.every((c) => c.met !== false);
@@ -531,6 +655,7 @@ export function checkRoute(rules: Rules, routeId: string, input: PersonInput, to
 
   return {
     routeId: route.id,
+    age,
     label: route.label,
     grade: route.grade,
     organizer: route.organizer,
@@ -549,10 +674,14 @@ export function checkRoute(rules: Rules, routeId: string, input: PersonInput, to
   };
 }
 
-function ageCondition(bornOnOrAfter: CalendarDate, birthDate: CalendarDate): Condition {
+function ageCondition(bornOnOrAfter: CalendarDate, birthDate: CalendarDate, at: CalendarDate, age: number): Condition {
   const label = formatWareki(bornOnOrAfter);
   const met = birthDate >= bornOnOrAfter;
-  return { kind: 'age', met, message: met ? rulesCopy.conditions.ageMet(label) : rulesCopy.conditions.ageNotMet(label) };
+  return {
+    kind: 'age',
+    met,
+    message: met ? rulesCopy.conditions.ageMet(label, at, age) : rulesCopy.conditions.ageNotMet(label, at, age),
+  };
 }
 
 function qualificationCondition(required: readonly string[], input: PersonInput, labelsById: Map<string, string>): Condition {
@@ -596,6 +725,8 @@ function checkVariant(
   const eligible = route.eligible && conditions.every((c) => c.met !== false);
   return {
     id: variant.id,
+    todayCounted: null,
+    source: variant.source,
     jobFamily: variant.jobFamily,
     field: variant.field,
     fieldLabel,
@@ -630,8 +761,9 @@ export function checkEligibility(
   routeIds: readonly string[] | undefined,
   input: PersonInput,
   today: CalendarDate,
+  references: Readonly<Record<string, ReferenceDate>> = {},
 ): EligibilityResult {
   for (const id of routeIds ?? []) if (!rules.routes.some((r) => r.id === id)) throw new RangeError(`unknown route: ${id}`);
   const routes = rules.routes.filter((r) => routeIds === undefined || routeIds.includes(r.id));
-  return { today, routes: routes.map((r) => checkRoute(rules, r.id, input, today)) };
+  return { today, routes: routes.map((r) => checkRoute(rules, r.id, input, today, references[r.id])) };
 }

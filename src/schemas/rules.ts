@@ -211,28 +211,72 @@ const route = strict(
     }),
     /** How experience is counted: the id of a profile in `counting`. */
     counting: id('数え方（routes.counting）'),
-    /** 「直近10年中4年以上」: lastYears 10, requiredYears 4. Without lastYears, any time since the start date counts. */
+    /**
+     * 「直近10年中4年以上」: lastYears 10, requiredYears 4. Without lastYears, any time since the start date counts.
+     * Both are counted back from the route's reference date (`countsTo`), not from the day of the check.
+     */
     window: strict(
       {
-        /** The window: the last N years up to the day of the check. Omit for 「通算」 without a window. */
+        /** The window: the last N years up to the reference date. Omit for 「通算」 without a window. */
         lastYears: whole('対象期間の年数（routes.window.lastYears）', 1, 50, 10).optional(),
         /** Years of counted experience required. */
         requiredYears: whole('必要年数（routes.window.requiredYears）', 1, 50, 4),
+        /** Which year's guide states the window; 「要確認：…」 while not verified. */
+        source: source.optional(),
       },
       '対象期間（routes.window）',
     ),
+    /**
+     * The day experience and age are counted to. `exam`: 31 March of the fiscal year of the route's current or next
+     * joint exam (content/exams, the exam's `routes`), as the guide says 「試験（選考）受験日の属する年度の末日」;
+     * `date`: a fixed day the selection guide gives (e.g. the application deadline); `today`: the day of the check.
+     * Required for the ward's routes, so that none counts to today without saying so; the joint exam's routes count
+     * to the exam's reference date whether written or not.
+     */
+    countsTo: z
+      .discriminatedUnion(
+        'basis',
+        [
+          strict({ basis: z.literal('exam'), source }, '基準日（routes.countsTo）'),
+          strict({ basis: z.literal('date'), date: calendarDate, source }, '基準日（routes.countsTo）'),
+          strict({ basis: z.literal('today'), source }, '基準日（routes.countsTo）'),
+        ],
+        { error: '基準日の決め方（routes.countsTo.basis）は exam・date・today のいずれかにしてください' },
+      )
+      .optional(),
     /** Only periods tagged with one of these fields (ids from `fields`) count; omit to count any field. */
     fields: z.array(id('数える分野（routes.fields）')).optional(),
-    /** Age limit, as the exam guide writes it: born on or after this day. */
+    /**
+     * Age limit, as the exam guide writes it, one of:
+     * - `bornOnOrAfter`: the guide's own birth-date cut-off, e.g. 1966-04-02 for 「昭和41年4月2日以降に生まれた方」
+     *   (the 令和8年度 guide: at most 60 on its reference date, 31 March 2027). Used as written, whatever the
+     *   reference date; the answer still states the age on that date.
+     * - `maxAge`: 「N歳以下」 on the reference date; the cut-off is derived from it. The age is reached on the day
+     *   before the birthday (年齢計算ニ関スル法律, 民法143条), so with N = 60 and a reference date of 31 March 2028,
+     *   people born on or after 2 April 1967 qualify.
+     */
     ageLimit: strict(
       {
-        /** e.g. 1966-04-02 for 「昭和41年4月2日以降に生まれた方」. */
-        bornOnOrAfter: calendarDate,
+        bornOnOrAfter: calendarDate.optional(),
+        maxAge: whole('年齢の上限（routes.ageLimit.maxAge）', 15, 80, 59).optional(),
+        source: source.optional(),
       },
       '年齢制限（routes.ageLimit）',
-    ).optional(),
+    )
+      .refine((a) => (a.bornOnOrAfter === undefined) !== (a.maxAge === undefined), {
+        error:
+          '年齢制限（routes.ageLimit）には bornOnOrAfter（生年月日の基準）か maxAge（基準日時点の上限年齢）のどちらか1つを書いてください',
+      })
+      .optional(),
     /** Licences, any one of which is needed (ids from `qualifications`); empty for none. */
     qualifications: z.array(id('資格（routes.qualifications）')).default([]),
+    /** Which year's guide lists the licences; 「要確認：…」 while not verified. */
+    qualificationsSource: source.optional(),
+    /**
+     * What the checker cannot model, shown beside the answer with its source: e.g. an earlier year's guide that did
+     * not add periods up.
+     */
+    cautions: z.array(strict({ text: words('注意書き（routes.cautions.text）', 300), source }, '注意書き（routes.cautions）')).default([]),
     /** Job families that need their own years, e.g. 児童福祉. */
     variants: z.array(variant).default([]),
     /** How the requirement reads in the exam guide, e.g. 「民間企業等における業務従事歴（直近10年中4年以上）」. */
@@ -451,6 +495,16 @@ function crossChecks(rules: RulesShape): Problem[] {
         at('window', 'requiredYears'),
         `区分 ${r.id} の必要年数（requiredYears: ${r.window.requiredYears}）が対象期間（直近${r.window.lastYears}年）より長くなっています。requiredYears を ${r.window.lastYears} 以下にするか、lastYears を ${r.window.requiredYears} 以上にしてください`,
       );
+    if (r.organizer === 'ward' && r.countsTo === undefined)
+      add(
+        at('countsTo'),
+        `区分 ${r.id} は区の選考のため、職務経験と年齢を数える基準日（countsTo）を書いてください（例：basis: date と date: 申込締切日、または basis: today）。出典が確認できないときは source に「要確認：…」と書いてください`,
+      );
+    if (r.organizer === 'tokubetsuku' && r.countsTo !== undefined && r.countsTo.basis !== 'exam')
+      add(
+        at('countsTo', 'basis'),
+        `区分 ${r.id} は特別区の共同試験のため、基準日は試験の年度の末日（basis: exam）です。countsTo を取り除くか basis: exam にしてください`,
+      );
     r.fields?.forEach((f, j) => {
       known(f, ids.fields, at('fields', j), `区分 ${r.id} の分野`, 'fields');
     });
@@ -558,6 +612,7 @@ export type RulesInput = z.input<typeof rulesSchema>;
 /** A parsed rules file. */
 export type Rules = z.output<typeof rulesSchema>;
 export type Route = Rules['routes'][number];
+export type CountsTo = NonNullable<Route['countsTo']>;
 export type Variant = Route['variants'][number];
 export type CountingRules = Rules['counting'][number];
 export type Kind = Rules['kinds'][number];

@@ -6,10 +6,9 @@
  * No zod here: the page's JavaScript budget is 30 KB gzipped.
  */
 import { todayInTokyo } from '../lib/dates';
-import { answerChecker, readCheckerForm } from '../lib/eligibility-form';
+import { answerChecker, type CheckerRules, readCheckerForm } from '../lib/eligibility-form';
 import { resultHtml } from '../lib/eligibility-view';
 import { unflatten } from '../lib/unflatten';
-import type { Rules } from '../schemas/rules';
 import { showErrors } from './error-summary';
 
 function fieldsOf(form: HTMLFormElement): Record<string, unknown> {
@@ -18,10 +17,10 @@ function fieldsOf(form: HTMLFormElement): Record<string, unknown> {
   return unflatten(flat);
 }
 
-async function loadRules(): Promise<Rules> {
+async function loadRules(): Promise<CheckerRules> {
   const r = await fetch('/rules.json', { headers: { Accept: 'application/json' } });
   if (!r.ok) throw new Error(`rules.json: HTTP ${r.status}`);
-  return (await r.json()) as Rules;
+  return (await r.json()) as CheckerRules;
 }
 
 export async function enhanceChecker(): Promise<void> {
@@ -29,7 +28,7 @@ export async function enhanceChecker(): Promise<void> {
   const slot = document.querySelector<HTMLElement>('[data-error-summary-slot]');
   const out = document.querySelector<HTMLElement>('[data-checker-result]');
   if (!form || !slot || !out) return;
-  let rules: Rules;
+  let rules: CheckerRules;
   try {
     rules = await loadRules();
   } catch {
@@ -46,7 +45,7 @@ export async function enhanceChecker(): Promise<void> {
       return;
     }
     showErrors(form, slot, []);
-    out.innerHTML = resultHtml(rules, read.input, answerChecker(rules, read.input, today));
+    out.innerHTML = resultHtml(rules, read.input, answerChecker(rules, read.input, today, rules.examCalendars));
     out.scrollIntoView({ block: 'start' });
   });
   form.dataset['enhanced'] = 'true';

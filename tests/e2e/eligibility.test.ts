@@ -26,7 +26,12 @@ const periods = [
   { from: `${y}-04-01`, to: `${y + 2}-03-31`, hours: '40', kind: '正社員' },
   { from: `${y + 2}-04-01`, to: `${y + 4}-05-31`, hours: '38', kind: '契約社員' },
 ] as const;
-const SUMMARY_1 = '直近10年のうち通算4年2か月（必要：4年）';
+/**
+ * Counted to the reference date of the next 経験者 exam: on the tests' today (2026-12-07) the 令和8年度 window has
+ * closed, so the 令和9年度 exam's, 31 March 2028; both periods lie inside 直近10年 from it (from 2018-04-01).
+ */
+const SUMMARY_1 = '2028年3月31日時点で直近10年のうち通算4年2か月（見込み。必要：4年）';
+const TODAY_1 = '本日（2026年12月7日）時点では直近10年のうち通算4年2か月';
 
 /** A control inside one period's fieldset, by its label (which reads 「必須」 or 「任意」 after the words). */
 const inRow = (page: Page, n: number, label: string) =>
@@ -56,6 +61,9 @@ async function expectAnswer(page: Page): Promise<void> {
   await expect(overview.locator('li').nth(0)).toContainText('特別区 経験者採用 1級職：応募できます');
   await expect(overview.locator('li').nth(1)).toContainText('特別区 経験者採用 2級職（主任）：応募資格を満たしていません');
   await expect(page.getByRole('region', { name: '特別区 経験者採用 1級職' })).toContainText(SUMMARY_1);
+  await expect(page.getByRole('region', { name: '特別区 経験者採用 1級職' })).toContainText(TODAY_1);
+  // Every rule with its source, marked while unverified.
+  await expect(page.locator('.checker-result').getByRole('region', { name: '判定に使った規則と出典' })).toContainText('（要確認）');
   await expect(page.getByRole('region', { name: '特別区 経験者採用 2級職（主任）' })).toContainText('応募資格を満たしていません');
   const pay = page.getByRole('region', { name: '初任給の目安（1級職）' });
   await expect(pay).toContainText(/月額（給料月額＋地域手当）\s*[\d,]+円〜[\d,]+円/);

@@ -19,6 +19,9 @@ import {
 } from '../../src/lib/calendar';
 import { parseRules } from '../../src/lib/content-checks';
 import {
+  ageOn,
+  ageReachedOn,
+  bornOnOrAfterFor,
   checkEligibility,
   checkRoute,
   countedLength,
@@ -28,8 +31,11 @@ import {
   measure,
   type PersonInput,
   type ReasonCode,
+  type ReferenceDate,
   type WorkPeriod,
 } from '../../src/lib/eligibility';
+import { referenceFor } from '../../src/lib/eligibility-reference';
+import { examCalendarSchema } from '../../src/schemas/exam-calendar';
 import type { Rules } from '../../src/schemas/rules';
 
 const file = 'content/rules/2026.yaml';
@@ -563,7 +569,9 @@ describe('what the person reads', () => {
       ['experience', false],
       ['age', true],
     ]);
-    expect(v.conditions[1]?.message).toBe('年齢：昭和41年（1966年）4月2日以降に生まれた方が対象です。条件を満たしています。');
+    expect(v.conditions[1]?.message).toBe(
+      '年齢：昭和41年（1966年）4月2日以降に生まれた方が対象です。2026年7月1日時点で36歳です。条件を満たしています。',
+    );
   });
 
   it('writes the total as 通算4年2か月', () => {
@@ -835,3 +843,385 @@ function deepFreeze<T>(o: T): T {
   }
   return o;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Counted to the exam's reference date (issue #13). The exam guide counts experience and age
+// 「試験（選考）受験日の属する年度の末日において」: for an exam in fiscal 2026 (令和8年度), 31 March 2027. Every
+// expected figure below is worked out by hand from the calendar, in the comment beside it.
+
+/** The reference date of a joint exam of fiscal year `fy` (31 March after it). */
+const examRef = (fy: number): ReferenceDate => ({
+  date: `${fy + 1}-03-31`,
+  basis: 'exam',
+  exam: { name: '経験者採用試験・選考', fiscalYear: fy, sample: true },
+  source: null,
+});
+/** A reference date the rules give as a day (a ward selection's deadline). */
+const dayRef = (date: string): ReferenceDate => ({ date, basis: 'date', exam: null, source: null });
+
+/** The same rules with the 1級職 age limit as 「N歳以下」 on the reference date. */
+const withMaxAge = (maxAge: number): Rules => {
+  const copy = structuredClone(rules);
+  const k1 = copy.routes.find((r) => r.id === K1);
+  if (k1) k1.ageLimit = { maxAge };
+  return copy;
+};
+
+interface RefCase {
+  name: string;
+  route?: string;
+  birth?: string;
+  /** Default 2026-12-07 (the tests' today). */
+  today?: string;
+  /** Default the 令和8年度 exam: 2027-03-31. null: counted to today. */
+  reference?: ReferenceDate | null;
+  periods: WorkPeriod[];
+  qualifications?: string[];
+  rules?: Rules;
+  eligible: boolean;
+  /** Counted at the reference date. */
+  counted: string;
+  /** Counted today (only when the reference date is another day). */
+  countedToday?: string;
+  prospective?: boolean;
+  age?: number;
+  reasons?: ReasonCode[][];
+  /** A variant's id, its counted years at the reference date and whether it is met. */
+  variant?: [string, string, boolean];
+}
+
+const refCases: RefCase[] = [
+  {
+    // 2023-04-01 + 4 years = 2027-04-01: the last day counted, 2027-03-31, completes exactly 4 years.
+    // Today: 2023-04-01 + 3y8m = 2026-12-01; 1–7 December are 7 days.
+    name: 'ongoing since 1 Apr 2023: exactly 4 years at the reference date (見込み), 3年8か月7日 today',
+    periods: [p('2023-04-01', null)],
+    eligible: true,
+    counted: '4年',
+    countedToday: '3年8か月7日',
+    prospective: true,
+  },
+  {
+    // 2023-05-01 + 3y11m = 2027-04-01: 3 years 11 months at 31 March 2027.
+    name: 'ongoing since 1 May 2023: 3年11か月 at the reference date, not eligible',
+    periods: [p('2023-05-01', null)],
+    eligible: false,
+    counted: '3年11か月',
+  },
+  {
+    // 2023-04-02 + 3y11m = 2027-03-02; 2–31 March are 30 days.
+    name: 'ongoing since 2 Apr 2023: one day short at the reference date',
+    periods: [p('2023-04-02', null)],
+    eligible: false,
+    counted: '3年11か月30日',
+  },
+  {
+    // Today: 2023-02-08 + 3y10m = 2026-12-08, so exactly 3年10か月 up to 7 December.
+    // Reference: 2023-02-08 + 4y1m = 2027-03-08; 8–31 March are 24 days.
+    name: '3年10か月 today crosses 4 years by the reference date: eligible (見込み)',
+    periods: [p('2023-02-08', null)],
+    eligible: true,
+    counted: '4年1か月24日',
+    countedToday: '3年10か月',
+    prospective: true,
+  },
+  {
+    // The same person counted to today, as the checker did before: 3年10か月, not eligible.
+    name: 'the same 3年10か月 counted to today is not eligible',
+    reference: null,
+    periods: [p('2023-02-08', null)],
+    eligible: false,
+    counted: '3年10か月',
+  },
+  {
+    // A known end date after today but before the reference date counts up to it: 2023-04-01 to 2027-02-28 is
+    // 3 years 11 months (2027-03-01 = start + 3y11m).
+    name: 'an end date between today and the reference date counts up to that end',
+    periods: [p('2023-04-01', '2027-02-28')],
+    eligible: false,
+    counted: '3年11か月',
+    reasons: [['counted']],
+  },
+  {
+    // An end date after the reference date is cut at it: 2023-04-01 to 2027-03-31 = 4 years.
+    name: 'an end date after the reference date is counted up to the reference date',
+    periods: [p('2023-04-01', '2027-06-30')],
+    eligible: true,
+    counted: '4年',
+    reasons: [['counted', 'future-clipped']],
+  },
+  {
+    // Today the new job (from 2026-04-01) has lasted 8 months 7 days: under the 1-year minimum, so only the first
+    // 3 years count. By 31 March 2027 it has lasted exactly 1 year: 3 + 1 = 4 years.
+    name: 'an ongoing job reaches the 1-year minimum by the reference date: 3 + 1 years',
+    periods: [p('2019-04-01', '2022-03-31'), p('2026-04-01', null)],
+    eligible: true,
+    counted: '4年',
+    countedToday: '3年',
+    reasons: [['counted'], ['counted']],
+  },
+  {
+    // 直近10年 from 31 March 2027 starts on 1 April 2017: 2017-04-01 to 2021-03-31 is wholly inside, 4 years.
+    name: '直近10年 counted back from the reference date: a period starting on the window start counts whole',
+    periods: [p('2017-04-01', '2021-03-31')],
+    eligible: true,
+    counted: '4年',
+  },
+  {
+    // For the 令和9年度 exam (reference 31 March 2028) the window starts on 1 April 2018: only 2018-04-01 to
+    // 2021-03-31 = 3 years counts. Today (2026-12-07) the window starts on 2016-12-08 and all 4 years count.
+    name: '直近10年 from 31 Mar 2028: eligible today, but not at the reference date',
+    reference: examRef(2027),
+    periods: [p('2017-04-01', '2021-03-31')],
+    eligible: false,
+    counted: '3年',
+    countedToday: '4年',
+    reasons: [['counted', 'partly-outside-window']],
+  },
+  {
+    // 2020-02-29 + 4 years = 2024-02-29 (a leap year): the period ending 2024-02-28 is exactly 4 years.
+    name: 'a period from 29 Feb 2020 to 28 Feb 2024 is exactly 4 years',
+    periods: [p('2020-02-29', '2024-02-28')],
+    eligible: true,
+    counted: '4年',
+  },
+  {
+    // 2020-03-01 + 4 years = 2024-03-01: a period ending on 29 Feb 2024 is exactly 4 years …
+    name: 'a period ending on 29 Feb 2024 from 1 Mar 2020 is exactly 4 years',
+    periods: [p('2020-03-01', '2024-02-29')],
+    eligible: true,
+    counted: '4年',
+  },
+  {
+    // … and one ending on 28 Feb 2024: 2020-03-01 + 3y11m = 2024-02-01; 1–28 February are 28 days.
+    name: 'ending on 28 Feb 2024 instead falls a day short: 3年11か月28日',
+    periods: [p('2020-03-01', '2024-02-28')],
+    eligible: false,
+    counted: '3年11か月28日',
+  },
+  {
+    // Ongoing from 29 Feb 2024 to 31 March 2028: + 4 years = 2028-02-29 (leap), + 1 month = 2028-03-29; 29–31 March
+    // are 3 days.
+    name: 'ongoing from 29 Feb 2024 to 31 Mar 2028: 4年1か月3日',
+    reference: examRef(2027),
+    periods: [p('2024-02-29', null)],
+    eligible: true,
+    counted: '4年1か月3日',
+    prospective: true,
+  },
+  {
+    // Gap: 2021-04-01 to 2022-06-30 is 1y3m. The second job, from 2024-06-01: today 2y6m7d (3年9か月7日 in all);
+    // at 31 March 2027, 2024-06-01 + 2y10m = 2027-04-01, so 2y10m: 1y3m + 2y10m = 4y1m.
+    name: 'a gap between two jobs: 3年9か月7日 today, 4年1か月 at the reference date',
+    periods: [p('2021-04-01', '2022-06-30'), p('2024-06-01', null)],
+    eligible: true,
+    counted: '4年1か月',
+    countedToday: '3年9か月7日',
+  },
+  {
+    // 2021-04-16 to 2022-06-30: + 1y2m = 2022-06-16, 16–30 June = 15 days. 2024-06-17 to 2027-03-31: + 2y9m =
+    // 2027-03-17, 17–31 March = 15 days. 15 + 15 = 30 days make a month: 1y2m + 2y9m + 1m = 4 years.
+    name: 'a gap: leftover days at the reference date add up to a month',
+    periods: [p('2021-04-16', '2022-06-30'), p('2024-06-17', null)],
+    eligible: true,
+    counted: '4年',
+  },
+  {
+    // 「60歳以下」 on 31 March 2027: born 2 April 1966, the 61st year is reached on 1 April 2027 (the day before the
+    // birthday), after the reference date: 60, eligible.
+    name: 'maxAge 60: born 2 Apr 1966 is 60 on 31 Mar 2027',
+    rules: withMaxAge(60),
+    birth: '1966-04-02',
+    periods: [p('2020-04-01', '2024-03-31')],
+    eligible: true,
+    counted: '4年',
+    age: 60,
+  },
+  {
+    // Born 1 April 1966: 61 is reached on 31 March 2027, the reference date itself: over the limit.
+    name: 'maxAge 60: born 1 Apr 1966 turns 61 on the reference date and is over the limit',
+    rules: withMaxAge(60),
+    birth: '1966-04-01',
+    periods: [p('2020-04-01', '2024-03-31')],
+    eligible: false,
+    counted: '4年',
+    age: 61,
+  },
+  {
+    // The same person today (7 December 2026) is 60: counted to today, the limit would wrongly let them in.
+    name: 'maxAge 60: the same person counted to today is still 60',
+    rules: withMaxAge(60),
+    reference: null,
+    birth: '1966-04-01',
+    periods: [p('2020-04-01', '2024-03-31')],
+    eligible: true,
+    counted: '4年',
+    age: 60,
+  },
+  {
+    // Born 29 Feb 1968: each age is reached on 28 February. On 28 Feb 2028 they are 60: over 「59歳以下」.
+    name: 'born on 29 Feb: reaches 60 on 28 Feb 2028 (a reference date given as a day)',
+    rules: withMaxAge(59),
+    reference: dayRef('2028-02-28'),
+    birth: '1968-02-29',
+    periods: [p('2020-04-01', '2024-03-31')],
+    eligible: false,
+    counted: '4年',
+    age: 60,
+  },
+  {
+    name: 'born on 29 Feb: still 59 on 27 Feb 2028',
+    rules: withMaxAge(59),
+    reference: dayRef('2028-02-27'),
+    birth: '1968-02-29',
+    periods: [p('2020-04-01', '2024-03-31')],
+    eligible: true,
+    counted: '4年',
+    age: 59,
+  },
+  {
+    // The fixed cut-off of the rules file (昭和41年4月2日以降) is applied as written; the age is stated on the
+    // reference date: born 1970-01-10, 57 on 31 March 2027.
+    name: 'bornOnOrAfter as written, with the age on the reference date',
+    birth: '1970-01-10',
+    periods: [p('2020-04-01', '2024-03-31')],
+    eligible: true,
+    counted: '4年',
+    age: 57,
+  },
+  {
+    // 1級職 児童福祉: 4 years of which 2 in 児童相談所等 (令和5年度). 2 years 一般 then 児童福祉 from 2025-04-01: at
+    // 31 March 2027 exactly 2 years of the field, 4 years in all.
+    name: '1級職 児童福祉: 4 years of which 2 in the field, at the reference date',
+    periods: [p('2023-04-01', '2025-03-31'), p('2025-04-01', null, { field: 'child-welfare' })],
+    qualifications: ['hoikushi'],
+    eligible: true,
+    counted: '4年',
+    variant: ['child-welfare', '2年', true],
+  },
+  {
+    // 3y1m then 児童福祉 from 2025-05-01: one stretch 2022-04-01 to 2027-03-31 = 5 years; the field 1y11m.
+    name: '1級職 児童福祉: 1年11か月 in the field is not enough',
+    periods: [p('2022-04-01', '2025-04-30'), p('2025-05-01', null, { field: 'child-welfare' })],
+    qualifications: ['hoikushi'],
+    eligible: true,
+    counted: '5年',
+    variant: ['child-welfare', '1年11か月', false],
+  },
+  {
+    // 1級職 福祉 accepts 精神保健福祉士, as the site's 福祉 opening lists.
+    name: '1級職 福祉: 精神保健福祉士 is accepted',
+    periods: [p('2021-04-01', null, { field: 'welfare' })],
+    qualifications: ['seishin-hoken-fukushishi'],
+    eligible: true,
+    counted: '6年',
+    variant: ['welfare', '6年', true],
+  },
+  {
+    name: '1級職 福祉: 社会福祉主事任用資格 is accepted',
+    periods: [p('2021-04-01', null, { field: 'welfare' })],
+    qualifications: ['shakai-fukushi-shuji'],
+    eligible: true,
+    counted: '6年',
+    variant: ['welfare', '6年', true],
+  },
+];
+
+describe('counted to the reference date of the exam (「受験日の属する年度の末日において」)', () => {
+  it('has at least 20 cases', () => {
+    expect(refCases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(refCases)('$name', (c) => {
+    const today = c.today ?? '2026-12-07';
+    const reference = c.reference === undefined ? examRef(2026) : (c.reference ?? undefined);
+    const input: PersonInput = { birthDate: c.birth ?? '1990-06-15', periods: c.periods, qualifications: c.qualifications };
+    const v = checkRoute(c.rules ?? rules, c.route ?? K1, input, today, reference);
+    expect(formatDuration(v.counted)).toBe(c.counted);
+    expect(v.eligible).toBe(c.eligible);
+    if (c.countedToday !== undefined) expect(v.atToday && formatDuration(v.atToday.counted)).toBe(c.countedToday);
+    if (c.prospective !== undefined) expect(v.prospective).toBe(c.prospective);
+    if (c.age !== undefined) {
+      expect(v.age).toBe(c.age);
+      expect(v.conditions.find((x) => x.kind === 'age')?.message).toContain(`時点で${c.age}歳です`);
+    }
+    if (c.reasons) expect(v.periods.map((x) => x.reasons.map((r) => r.code))).toEqual(c.reasons);
+    if (c.variant) {
+      const [id, counted, met] = c.variant;
+      const x = v.variants.find((y) => y.id === id);
+      expect(x && formatDuration(x.counted)).toBe(counted);
+      expect(x?.eligible).toBe(met);
+    }
+  });
+
+  it('says the day and 見込み, with today’s figure beside it', () => {
+    const v = checkRoute(rules, K1, { birthDate: '1990-06-15', periods: [p('2023-02-08', null)] }, '2026-12-07', examRef(2026));
+    expect(v.summary).toBe('2027年3月31日時点で直近10年のうち通算4年1か月24日（見込み。必要：4年）');
+    expect(v.atToday).toMatchObject({
+      date: '2026-12-07',
+      summary: '本日（2026年12月7日）時点では直近10年のうち通算3年10か月',
+      experienceMet: false,
+    });
+    expect(v.window).toEqual({ years: 10, start: '2017-04-01', end: '2027-03-31' });
+  });
+
+  it('derives the birth-date cut-off from 「N歳以下」 on the reference date', () => {
+    expect(bornOnOrAfterFor(60, '2027-03-31')).toBe('1966-04-02');
+    expect(bornOnOrAfterFor(59, '2028-03-31')).toBe('1968-04-02');
+    // 28 Feb 2028: someone born 29 Feb 1968 reaches 60 that day; born 1 Mar 1968, on 29 Feb 2028, the day after.
+    expect(bornOnOrAfterFor(59, '2028-02-28')).toBe('1968-03-01');
+    expect(ageReachedOn('1968-02-29', 59)).toBe('2027-02-28');
+    expect(ageReachedOn('1968-03-01', 60)).toBe('2028-02-29');
+    expect(ageOn('1966-04-01', '2027-03-30')).toBe(60);
+    expect(ageOn('1966-04-01', '2027-03-31')).toBe(61);
+  });
+});
+
+describe('each route’s reference date', () => {
+  const calendars = ['2026', '2027'].map((y) => examCalendarSchema.parse(parse(readFileSync(`content/exams/${y}.yaml`, 'utf8'))));
+  const route = (id: string) => {
+    const r = rules.routes.find((x) => x.id === id);
+    if (!r) throw new Error(id);
+    return r;
+  };
+
+  it('is 31 March of the fiscal year of the exam whose window is open or next', () => {
+    // The 2026 window closes on 13 July 2026 (content/exams/2026.yaml): up to that day, 令和8年度 (31 Mar 2027);
+    // from the next day, the 令和9年度 exam (31 Mar 2028).
+    expect(referenceFor(route(K1), calendars, '2026-07-13')).toMatchObject({ date: '2027-03-31', basis: 'exam' });
+    expect(referenceFor(route(K1), calendars, '2026-07-14')).toMatchObject({ date: '2028-03-31', basis: 'exam' });
+    expect(referenceFor(route(K3), calendars, '2026-12-07').exam).toMatchObject({ fiscalYear: 2027 });
+  });
+
+  it('says so when the calendar has no exam for the route, and counts to today', () => {
+    expect(referenceFor(route(K1), [], '2026-12-07')).toMatchObject({ date: '2026-12-07', basis: 'today', missingExam: true });
+  });
+
+  it('the ward’s routes count to what the rules say (today, with an unverified source)', () => {
+    for (const id of [NIN, SEN]) {
+      const ref = referenceFor(route(id), calendars, '2026-12-07');
+      expect(ref).toMatchObject({ date: '2026-12-07', basis: 'today' });
+      expect(ref.source).toMatch(/^要確認/);
+    }
+  });
+
+  it('1級職 福祉 accepts the qualifications the 福祉 opening lists', () => {
+    const job = readFileSync('content/jobs/fukushi-caseworker-keiken-2027.md', 'utf8');
+    const listed = /qualifications:\n((?:\s+- .+\n)+)/.exec(job)?.[1] ?? '';
+    const welfare = route(K1).variants.find((v) => v.id === 'welfare');
+    const labels = (welfare?.qualifications ?? []).map((q) => rules.qualifications.find((x) => x.id === q)?.label);
+    expect(labels).toEqual(['社会福祉士', '精神保健福祉士', '社会福祉主事任用資格']);
+    // The opening names each of them, and no other licence of the rules.
+    for (const label of labels) expect(listed).toContain(label);
+    for (const q of rules.qualifications) if (!labels.includes(q.label)) expect(listed).not.toContain(q.label);
+  });
+
+  it('every rule of every route names its source', () => {
+    for (const r of rules.routes) {
+      expect(r.countsTo?.source, r.id).toBeTruthy();
+      expect(r.window.source, r.id).toBeTruthy();
+      if (r.ageLimit) expect(r.ageLimit.source, r.id).toBeTruthy();
+      if (r.qualifications.length > 0) expect(r.qualificationsSource, r.id).toBeTruthy();
+    }
+  });
+});

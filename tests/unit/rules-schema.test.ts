@@ -129,7 +129,7 @@ const cases: [string, (r: Record<string, any>) => void, string, string][] = [
       r.routes[4].qualifications[0] = 'shinrishi';
     },
     'routes.4.qualifications.0',
-    '区分 ku-senmon の資格「shinrishi」が qualifications にありません。次のいずれかにしてください：shakai-fukushishi、jido-shidoin、hoikushi、konin-shinrishi、rinsho-shinrishi',
+    '区分 ku-senmon の資格「shinrishi」が qualifications にありません。次のいずれかにしてください：shakai-fukushishi、jido-shidoin、hoikushi、seishin-hoken-fukushishi、shakai-fukushi-shuji、konin-shinrishi、rinsho-shinrishi',
   ],
   [
     'a route id used twice',

@@ -66,8 +66,12 @@ describe('POST /api/eligibility from a form without JavaScript', () => {
     expect(text).toContain('特別区 経験者採用 1級職：応募できます');
     expect(text).toContain('特別区 経験者採用 2級職（主任）：応募資格を満たしていません');
     expect(text).toContain('特別区 経験者採用 3級職（係長級）：応募資格を満たしていません');
-    expect(text).toContain('直近10年のうち通算4年2か月（必要：4年）');
-    expect(text).toContain('直近14年のうち通算4年2か月（必要：8年）');
+    // Counted to the reference date of the next 経験者 exam: today (2026-12-07) the 令和8年度 window has closed, so
+    // the 令和9年度 one, whose fiscal year ends on 31 March 2028; today's figure beside it.
+    expect(text).toContain('2028年3月31日時点で直近10年のうち通算4年2か月（見込み。必要：4年）');
+    expect(text).toContain('2028年3月31日時点で直近14年のうち通算4年2か月（見込み。必要：8年）');
+    expect(text).toContain('本日（2026年12月7日）時点では直近10年のうち通算4年2か月');
+    expect(text).toContain('令和9年度の経験者採用試験・選考の受験日の属する年度の末日（2028年3月31日）の時点で数えています');
     // Each period: whether and why it counted.
     expect(text).toContain('職歴1（2021年4月1日〜2023年3月31日・正社員・週40時間）');
     expect(text).toContain('数えます：2021年4月1日〜2023年3月31日（2年）');
@@ -88,6 +92,42 @@ describe('POST /api/eligibility from a form without JavaScript', () => {
     expect(html).toContain('href="/eligibility/tokubetsuku-keiken-1/"');
 
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('answers 見込み at the reference date for someone at 3年10か月 today who is still working', async () => {
+    // From 2023-02-08, ongoing. Today (2026-12-07): + 3y10m = 2026-12-08, so 3年10か月: short of 4 years. At
+    // 31 March 2028: + 5y1m = 2028-03-08, 8–31 March = 24 days: 5年1か月24日, eligible.
+    const r = await postForm(
+      '/api/eligibility',
+      twoEmployers({
+        'periods.0.from': '2023-02-08',
+        'periods.0.to': '',
+        'periods.1.from': '',
+        'periods.1.to': '',
+        'periods.1.hoursPerWeek': '',
+        'periods.1.kind': '',
+      }),
+    );
+    expect(r.status).toBe(200);
+    const text = textOf(await r.text());
+    expect(text).toContain('特別区 経験者採用 1級職：応募できます');
+    expect(text).toContain('2028年3月31日時点で直近10年のうち通算5年1か月24日（見込み。必要：4年）');
+    expect(text).toContain('本日（2026年12月7日）時点では直近10年のうち通算3年10か月');
+    expect(text).toContain('現在も勤務中の期間は、その日まで勤務を続けた場合の見込みです');
+    // The age on the reference date; the unverified rules marked, the 令和4年度 caution shown.
+    expect(text).toContain('2028年3月31日時点で37歳です');
+    expect(text).toContain('（要確認）');
+    expect(text).toContain('複数の経験は通算しない');
+  });
+
+  it("the ward's route says it counts to today", async () => {
+    const r = await postForm(
+      '/api/eligibility',
+      twoEmployers({ route: 'ku-ninkitsuki', 'periods.0.field': 'ict', 'periods.1.field': 'ict' }),
+    );
+    const text = textOf(await r.text());
+    expect(text).toContain('この選考は、職務経験と年齢を本日（2026年12月7日）の時点で数えています');
+    expect(text).not.toContain('見込み');
   });
 
   it("judges a ward route on its own, with its own grade's pay and worked example", async () => {
@@ -178,7 +218,7 @@ describe('refusals', () => {
       twoEmployers({ birthDate: '１９９０／５／１０', 'periods.0.hoursPerWeek': '４０', 'periods.1.from': '2023/4/1' }),
     );
     expect(r.status).toBe(200);
-    expect(textOf(await r.text())).toContain('直近10年のうち通算4年2か月（必要：4年）');
+    expect(textOf(await r.text())).toContain('2028年3月31日時点で直近10年のうち通算4年2か月（見込み。必要：4年）');
   });
 
   it('refuses posts from another site, and posts that say nothing of where they come from', async () => {
