@@ -126,7 +126,9 @@ export const rulesCopy = {
 
 /** Where a route's exam guide (試験案内・選考案内) is published, by who runs the selection. */
 export const guideLinks = {
-  tokubetsuku: { label: '特別区人事委員会の採用試験案内', href: 'https://www.tokyo23city.or.jp/' },
+  // The href is the guide's page of the route's exam in content/exams (on the exam body's site from the site config);
+  // this one is the fallback, our page listing every exam with its guide.
+  tokubetsuku: { label: '特別区人事委員会の採用試験案内', href: '/selection/#exam-calendar' },
   ward: { label: '各募集ページの選考案内', href: '/jobs/' },
 } as const;
 

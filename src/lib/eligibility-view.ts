@@ -5,6 +5,7 @@
  * unless it is HTML this module wrote; every word comes from src/i18n/rules.ts.
  */
 import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i18n/rules';
+import type { ExamCalendar } from '../schemas/exam-calendar';
 import type { Route, Rules } from '../schemas/rules';
 import { familyOf, type ReferenceDate, type RouteVerdict } from './eligibility';
 import type { CheckerAnswer, CheckerInput } from './eligibility-form';
@@ -17,9 +18,15 @@ const t = checkerCopy;
 const r = t.result;
 
 /** 「この確認の結果は目安です。… 必ず<a>試験案内</a>をご確認ください。」 */
-export function guideNotice(route: Pick<Route, 'organizer'>): string {
+export function guideNotice(route: Pick<Route, 'organizer' | 'id'>, calendars: readonly ExamCalendar[] = []): string {
   const link = guideLinks[route.organizer];
-  return h`<p class="notice">${t.guide.before}<a href="${link.href}">${link.label}</a>${t.guide.after}</p>`.html;
+  // A joint exam's guide: the page content/exams names for the route's exam (newest year first).
+  const examUrl = calendars
+    .toReversed()
+    .flatMap((c) => c.exams)
+    .find((e) => e.routes.includes(route.id))?.url;
+  const href = route.organizer === 'tokubetsuku' && examUrl ? examUrl : link.href;
+  return h`<p class="notice">${t.guide.before}<a href="${href}">${link.label}</a>${t.guide.after}</p>`.html;
 }
 
 /** Where to find the dates of past work (年金記録, 雇用保険の記録). `level` is the heading's level. */
@@ -199,7 +206,7 @@ function paySection(answer: CheckerAnswer, sample: boolean): Raw {
  * and the way back (the checker page shows those already).
  */
 export function resultHtml(
-  rules: Rules,
+  rules: Rules & { examCalendars?: readonly ExamCalendar[] },
   input: CheckerInput,
   answer: CheckerAnswer,
   opts: { standalone: boolean; back?: string } = { standalone: false },
@@ -219,7 +226,7 @@ ${opts.standalone && rules.sample ? raw(sampleNoticeHtml(payFigureSource(rules))
         v.atToday ? h`<br><span class="verdict-today">${v.atToday.summary}</span>` : ''
       }</li>`,
   )}</ul>
-${raw(guideNotice(route))}
+${raw(guideNotice(route, rules.examCalendars))}
 ${verdicts.map((v) => routeSection(rules, input, v, v.routeId === input.route))}
 ${raw(rulesSourcesHtml(route, 3, 'result-sources'))}
 ${paySection(answer, rules.sample)}

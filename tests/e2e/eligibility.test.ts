@@ -6,6 +6,7 @@
  * axe in the empty, error and result states.
  */
 
+import { site } from '../../src/site.config';
 import { testNow } from '../clock';
 import { expectNoAxeViolations } from './support/axe';
 import { field, postVia, watchErrors } from './support/fill';
@@ -69,10 +70,7 @@ async function expectAnswer(page: Page): Promise<void> {
   await expect(pay).toContainText(/月額（給料月額＋地域手当）\s*[\d,]+円〜[\d,]+円/);
   await expect(pay).toContainText('この試算の数値はサンプルです');
   // The exam guide governs; where to find uncertain dates.
-  await expect(page.getByRole('link', { name: '特別区人事委員会の採用試験案内' }).first()).toHaveAttribute(
-    'href',
-    'https://www.tokyo23city.or.jp/',
-  );
+  await expect(page.getByRole('link', { name: '特別区人事委員会の採用試験案内' }).first()).toHaveAttribute('href', site.examBody.homepage);
   await expect(page.getByRole('link', { name: /ねんきんネット/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /ハローワーク/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /モデル給与/ })).toBeVisible();

@@ -6,6 +6,7 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { site } from '../../src/site.config';
 import { ORIGIN, postForm } from './support';
 
 /** Someone with 4 years 2 months at two employers: 2 years 正社員, then 2 years 2 months 契約社員. */
@@ -83,7 +84,9 @@ describe('POST /api/eligibility from a form without JavaScript', () => {
     expect(text).toContain('この試算の数値はサンプルです');
     // The exam guide governs, and where to find uncertain dates.
     expect(text).toContain('試験案内（選考案内）の記載が優先します');
-    expect(html).toContain('href="https://www.tokyo23city.or.jp/"');
+    // The exam body's current site, from the site config (www.union.tokyo23city.lg.jp), not its old one.
+    expect(html).toContain(`href="${site.examBody.homepage}"`);
+    expect(html).not.toContain('tokyo23city.or.jp');
     expect(text).toContain('ねんきんネット');
     expect(text).toContain('ハローワーク');
     // The worked examples beside the estimate, and the way back to the form.
