@@ -69,6 +69,11 @@ export const jobsCopy = {
     nationalityJapaneseOnly: (family: string) => `${family}は、日本国籍が必要です。`,
     nationalityOpen: (family: string, statuses: string) => `${family}は、日本国籍がない方も、${statuses}の在留資格があれば受験できます。`,
     rulesHeading: '申し込む前にご確認ください',
+    /** Requirements derived from the rules and the calendar, shown with the opening's own. */
+    ageRequirement: (born: string, at: string, maxAge: number) => `${born}以降に生まれた方（${at}時点で${maxAge}歳以下の方）`,
+    bornRequirement: (born: string) => `${born}以降に生まれた方`,
+    japaneseRequirement: '日本国籍を有する方',
+    foreignRequirement: (statuses: string) => `日本国籍を有する方、または${statuses}の在留資格をお持ちの方`,
   },
   facts: {
     hiringType: '採用区分',

@@ -436,14 +436,18 @@ const cases: Case[] = [
 
   // Age limit.
   {
-    name: 'born 2 Apr 1966 (昭和41年4月2日) is within the age limit',
+    // The rules give 60 as the age on the reference date; counted to 31 Mar 2027 (令和8年度), someone born on
+    // 2 Apr 1966 is still 60 (61 from 1 Apr 2027, the day before the birthday), someone born a day earlier is 61.
+    name: 'born 2 Apr 1966 (昭和41年4月2日) is within the age limit on 31 Mar 2027',
+    today: '2027-03-31',
     birth: '1966-04-02',
     periods: [p('2020-04-01', '2024-03-31')],
     eligible: true,
     counted: '4年',
   },
   {
-    name: 'born 1 Apr 1966 is over the age limit',
+    name: 'born 1 Apr 1966 is over the age limit on 31 Mar 2027',
+    today: '2027-03-31',
     birth: '1966-04-01',
     periods: [p('2020-04-01', '2024-03-31')],
     eligible: false,
@@ -569,8 +573,10 @@ describe('what the person reads', () => {
       ['experience', false],
       ['age', true],
     ]);
+    // 60 or younger on the day counted to (2026-07-01): born on or after 3 July 1965 (someone born 2 July 1965 turns
+    // 61 on 1 July 2026, the day before the birthday).
     expect(v.conditions[1]?.message).toBe(
-      '年齢：昭和41年（1966年）4月2日以降に生まれた方が対象です。2026年7月1日時点で36歳です。条件を満たしています。',
+      '年齢：昭和40年（1965年）7月3日以降に生まれた方が対象です。2026年7月1日時点で36歳です。条件を満たしています。',
     );
   });
 

@@ -3,9 +3,13 @@
  * the day experience is counted to, and the checks a recruiter meets. Days are derived from the calendar files, so
  * the tests hold whatever dates the files carry (samples today, the published ones later).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { z } from 'zod';
+import { jobsCopy } from '../../src/i18n/ja';
+import { formatDate, formatWareki } from '../../src/lib/dates';
+import { bornOnOrAfterFor } from '../../src/lib/eligibility';
 import { currentOrNextExam, examStatus, findExam, referenceDateOf } from '../../src/lib/exam-calendar';
 import { readExamCalendars } from '../../src/lib/exam-calendar-files';
 import { statusOn } from '../../src/lib/status';
@@ -175,5 +179,33 @@ describe('information sessions for a joint exam', () => {
     const r = schemas.events.safeParse(late);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toContain('より前に開いてください');
+  });
+});
+
+describe('what a joint-exam opening requires, derived rather than typed', () => {
+  const jointFiles = readdirSync('content/jobs')
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+    .map((f) => `content/jobs/${f}`)
+    .filter((f) => readFileSync(f, 'utf8').includes('jointExam: true'));
+
+  it('types no nationality or birth-date condition in any joint-exam opening: the calendar and the rules decide them', () => {
+    expect(jointFiles.length).toBeGreaterThan(3);
+    for (const f of jointFiles) expect(readFileSync(f, 'utf8'), f).not.toMatch(/^ {4}- .*(国籍|生まれた方)/m);
+  });
+
+  it('states on the built page the nationality of the job family and the age at the exam’s reference date', () => {
+    const page = 'dist/jobs/jimu-keiken-2027/index.html';
+    expect(existsSync(page), `${page}: run npm run build first`).toBe(true);
+    const html = readFileSync(page, 'utf8');
+    const rules = parse(readFileSync('content/rules/2026.yaml', 'utf8')) as { routes: { id: string; ageLimit?: { maxAge?: number } }[] };
+    const maxAge = rules.routes.find((r) => r.id === 'tokubetsuku-keiken-1')?.ageLimit?.maxAge;
+    if (maxAge === undefined) throw new Error('tokubetsuku-keiken-1 has no maxAge');
+    const reference = referenceDateOf(2027);
+    expect(html).toContain(jobsCopy.exam.ageRequirement(formatWareki(bornOnOrAfterFor(maxAge, reference)), formatDate(reference), maxAge));
+    // 事務 is among the posts that require Japanese nationality in the calendar's rules.
+    expect(newest.candidateRules.nationality.japaneseOnly).toContain('事務');
+    expect(html).toMatch(new RegExp(`<li[^>]*>${jobsCopy.exam.japaneseRequirement}</li>`));
+    const welfare = readFileSync('dist/jobs/hokenshi-keiken-2027/index.html', 'utf8');
+    expect(welfare).toContain(jobsCopy.exam.foreignRequirement(newest.candidateRules.nationality.statuses.join('・')));
   });
 });

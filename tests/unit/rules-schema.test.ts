@@ -60,7 +60,8 @@ describe('the rules file for fiscal 2026', () => {
 
   it("reads the same through js-yaml (Astro's loader), which hands unquoted dates over as Date", () => {
     const rules = parseRules(file, jsYaml.load(text));
-    expect(rules.routes[0]?.ageLimit?.bornOnOrAfter).toBe('1966-04-02');
+    // The guide's 昭和41年4月2日以降 for 令和8年度, as the age on the reference date (31 March 2027).
+    expect(rules.routes[0]?.ageLimit?.maxAge).toBe(60);
   });
 });
 
