@@ -11,12 +11,11 @@
  * checker could not run (no `java`: scripts/ensure-java.sh installs Debian's default-jre-headless).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { walk } from './budgets.mjs';
+import { isMain, runReportCli } from './report-cli.mjs';
 
 /**
  * @typedef {{ type: string, subType?: string, url?: string, lastLine?: number, firstColumn?: number, lastColumn?: number, message: string }} VnuMessage
@@ -92,21 +91,4 @@ function printReport(report) {
   );
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' } } });
-  /** @type {HtmlReport} */
-  let report;
-  try {
-    report = checkHtml(positionals[0] ?? 'dist');
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  }
-  printReport(report);
-  if (values.report) {
-    mkdirSync(path.dirname(values.report), { recursive: true });
-    writeFileSync(values.report, JSON.stringify(report, null, 2));
-  }
-  process.exit(report.failed === 0 ? 0 : 1);
-}
+if (isMain(import.meta.url)) await runReportCli((positionals) => checkHtml(positionals[0] ?? 'dist'), printReport);

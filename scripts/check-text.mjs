@@ -16,14 +16,13 @@
  * A file with no error passes, a file with any fails. With --report, writes { passed, failed, files, errors } for
  * scripts/test-all.mjs. Exits 1 on any error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createLinter, loadTextlintrc } from 'textlint';
 import ts from 'typescript';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { walk } from './budgets.mjs';
+import { isMain, runReportCli } from './report-cli.mjs';
 
 /**
  * @typedef {{ file: string, line: number, column: number, where: string | null, rule: string, message: string }} TextError
@@ -203,21 +202,4 @@ function printReport(report) {
   );
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' } } });
-  /** @type {TextReport} */
-  let report;
-  try {
-    report = await checkText(positionals.length ? positionals : textFiles());
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  }
-  printReport(report);
-  if (values.report) {
-    mkdirSync(path.dirname(values.report), { recursive: true });
-    writeFileSync(values.report, JSON.stringify(report, null, 2));
-  }
-  process.exit(report.failed === 0 ? 0 : 1);
-}
+if (isMain(import.meta.url)) await runReportCli((positionals) => checkText(positionals.length ? positionals : textFiles()), printReport);

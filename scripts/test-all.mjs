@@ -33,22 +33,23 @@ function tally(name, ok, bad, suiteFailed) {
 const build = run('npm', ['run', 'build']);
 if (build !== 0) tally('build', 0, 1, true);
 
-// The Nu Html Checker over every built page: one passed per valid page, one failed per page with an error.
-const htmlFile = `${reports}/html.json`;
-const html = run(process.execPath, ['scripts/check-html.mjs', 'dist', '--report', htmlFile]);
-if (existsSync(htmlFile)) {
-  const r = JSON.parse(readFileSync(htmlFile, 'utf8'));
-  tally('html', r.passed, r.failed, html !== 0 || r.pages === 0);
-} else tally('html', 0, 0, true);
+/**
+ * A checker with a JSON report of its own (scripts/report-cli.mjs): one passed per clean item, one failed per item
+ * with a finding; a checker that leaves no report, exits non-zero or checked nothing fails the suite.
+ * @param {string} name @param {string[]} args @param {string} countKey the report's count of items checked
+ */
+function reportSuite(name, args, countKey) {
+  const file = `${reports}/${name}.json`;
+  const status = run(process.execPath, [...args, '--report', file]);
+  if (!existsSync(file)) return tally(name, 0, 0, true);
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  tally(name, r.passed, r.failed, status !== 0 || r[countKey] === 0);
+}
 
-// textlint over content and every interface and mail string (.textlintrc.json): one passed per file without
-// findings, one failed per file with any.
-const textFile = `${reports}/text.json`;
-const text = run(process.execPath, ['scripts/check-text.mjs', '--report', textFile]);
-if (existsSync(textFile)) {
-  const r = JSON.parse(readFileSync(textFile, 'utf8'));
-  tally('text', r.passed, r.failed, text !== 0 || r.files === 0);
-} else tally('text', 0, 0, true);
+// The Nu Html Checker over every built page.
+reportSuite('html', ['scripts/check-html.mjs', 'dist'], 'pages');
+// textlint over content and every interface and mail string (.textlintrc.json), file by file.
+reportSuite('text', ['scripts/check-text.mjs'], 'files');
 
 const check = run('npm', ['run', 'check']);
 if (check !== 0) tally('types', 0, 1, true);
