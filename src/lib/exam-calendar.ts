@@ -21,10 +21,17 @@ export interface ExamRef {
   id: string;
 }
 
+const scheduled = (calendar: ExamCalendar, exam: Exam): ScheduledExam => ({
+  fiscalYear: calendar.fiscalYear,
+  sample: calendar.sample,
+  source: calendar.source,
+  exam,
+});
+
 export function findExam(calendars: readonly ExamCalendar[], ref: ExamRef): ScheduledExam | undefined {
   const calendar = calendars.find((c) => c.fiscalYear === ref.year);
   const exam = calendar?.exams.find((e) => e.id === ref.id);
-  return calendar && exam ? { fiscalYear: calendar.fiscalYear, sample: calendar.sample, source: calendar.source, exam } : undefined;
+  return calendar && exam ? scheduled(calendar, exam) : undefined;
 }
 
 /**
@@ -52,7 +59,7 @@ export function currentOrNextExam(
   today: CalendarDate,
 ): ScheduledExam | undefined {
   const all = calendars
-    .flatMap((c) => c.exams.filter(matches).map((exam) => ({ fiscalYear: c.fiscalYear, sample: c.sample, source: c.source, exam })))
+    .flatMap((c) => c.exams.filter(matches).map((exam) => scheduled(c, exam)))
     .sort((a, b) => a.exam.internet.to.localeCompare(b.exam.internet.to));
   return all.find((s) => s.exam.internet.to >= today) ?? all.at(-1);
 }
@@ -68,4 +75,17 @@ export interface SelectionStep {
 /** The exam's own steps, then the ward's (区面接, 内定 …) as the opening writes them. */
 export function examSelection(exam: Exam, wardSteps: readonly SelectionStep[]): SelectionStep[] {
   return [...exam.steps.map((s) => ({ step: s.step, date: s.date, until: s.until, note: s.note })), ...wardSteps];
+}
+
+/**
+ * What the year's guide says of a job family's nationality: Japanese nationals only, also non-Japanese nationals
+ * holding one of `statuses`, or nothing (the family is in neither list: the guide decides).
+ */
+export type Nationality = { kind: 'japanese' } | { kind: 'open'; statuses: readonly string[] } | undefined;
+
+export function nationalityOf(calendar: ExamCalendar | undefined, jobFamily: string): Nationality {
+  const rules = calendar?.candidateRules.nationality;
+  if (rules?.japaneseOnly.includes(jobFamily)) return { kind: 'japanese' };
+  if (rules?.openToForeignNationals.includes(jobFamily)) return { kind: 'open', statuses: rules.statuses };
+  return undefined;
 }

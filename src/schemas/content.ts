@@ -5,7 +5,7 @@
  * References between collections are passed in by src/content.config.ts.
  */
 import { z } from 'zod';
-import { examSelection, findExam, referenceDateOf, type SelectionStep } from '../lib/exam-calendar';
+import { examSelection, examWindow, findExam, referenceDateOf, type SelectionStep } from '../lib/exam-calendar';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, labels, sessionFormats } from '../lib/taxonomy';
 import { site } from '../site.config';
 import { calendarDate, clockTime, oneOf, sessionId, text, yen } from './common';
@@ -39,7 +39,11 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       error: '試験の種類（exam.id）は content/exams の試験の id（半角英小文字・数字・ハイフン。例：keiken）で書いてください',
     }),
   });
-  const examYears = () => calendars.map((c) => `${c.fiscalYear}（${c.exams.map((e) => e.id).join('・')}）`).join('、') || 'なし';
+  /** What a recruiter reads when `exam` names no exam of content/exams, with the ones it can name. */
+  const unknownExam = (ref: { year: number; id: string }) =>
+    `content/exams に ${ref.year}年度の試験「${ref.id}」がありません。書ける試験：${
+      calendars.map((c) => `${c.fiscalYear}（${c.exams.map((e) => e.id).join('・')}）`).join('、') || 'なし'
+    }`;
 
   const jobs = z
     .object({
@@ -134,8 +138,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
             ['exam'],
             '特別区の共同試験の募集では、exam に試験の年度と種類を書いてください（例：year: 2027、id: keiken）。受付期間と試験の日程は content/exams から自動で表示します',
           );
-        if (!findExam(calendars, job.exam))
-          problem(['exam'], `content/exams に ${job.exam.year}年度の試験「${job.exam.id}」がありません。書ける試験：${examYears()}`);
+        if (!findExam(calendars, job.exam)) problem(['exam'], unknownExam(job.exam));
         for (const key of ['opensOn', 'closesOn'] as const)
           if (job[key] !== undefined)
             problem(
@@ -174,8 +177,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       const given = job.apply as { url?: string | undefined; label?: string | undefined };
       return {
         ...job,
-        opensOn: exam.internet.from,
-        closesOn: exam.internet.to,
+        ...examWindow(exam),
         selection: examSelection(exam, job.selection ?? []),
         apply: {
           method: 'external' as const,
@@ -278,7 +280,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
         ctx.addIssue({
           code: 'custom',
           path: ['exam'],
-          message: `content/exams に ${event.exam.year}年度の試験「${event.exam.id}」がありません。書ける試験：${examYears()}`,
+          message: unknownExam(event.exam),
         });
         return;
       }
