@@ -13,14 +13,13 @@ import {
   duplicateSessionIds,
   impossibleDateProblems,
   initiativeNumberProblems,
-  type JobAgainstRules,
-  jobRuleProblems,
   type SessionOwner,
   workedExampleProblems,
 } from './lib/content-checks';
 import { readExamCalendars } from './lib/exam-calendar-files';
 import { glossaryProblems } from './lib/glossary-links';
 import { type InitiativeCell, sharedCellProblems } from './lib/plan-checks';
+import { readRulesInForce } from './lib/rules-files';
 import { contentSchemas } from './schemas/content';
 import { examCalendarSchema } from './schemas/exam-calendar';
 import { type Rules, rulesSchema } from './schemas/rules';
@@ -71,25 +70,6 @@ const recordSessions = (collection: string) => (entries: Loaded[]) => {
   );
   if (sessionOwners.size === 2) assertNoProblems(duplicateSessionIds([...sessionOwners.values()].flat()));
 };
-/** Published openings against the rules in force (the newest fiscal year): checked once both have loaded. */
-const forRules: { jobs?: Loaded[]; rules?: Loaded[] } = {};
-const recordForRules = (which: 'jobs' | 'rules') => (entries: Loaded[]) => {
-  forRules[which] = entries;
-  const inForce = forRules.rules?.toSorted((a, b) => (b.data as Rules).fiscalYear - (a.data as Rules).fiscalYear)[0];
-  if (!forRules.jobs || !inForce) return;
-  const jobs = forRules.jobs
-    .filter((e) => e.data['draft'] !== true)
-    .map((e): JobAgainstRules => {
-      const d = e.data as {
-        route?: string;
-        requirements: { experienceYears?: number };
-        pay: JobAgainstRules['pay'];
-        apply: JobAgainstRules['apply'];
-      };
-      return { file: e.filePath ?? e.id, route: d.route, experienceYears: d.requirements.experienceYears, pay: d.pay, apply: d.apply };
-    });
-  assertNoProblems(jobRuleProblems(jobs, inForce.data as Rules, inForce.filePath ?? inForce.id));
-};
 /** A written form (term or alias) of the published glossary belongs to one entry only. */
 const glossaryForms = (entries: Loaded[]) =>
   assertNoProblems(
@@ -99,10 +79,9 @@ const glossaryForms = (entries: Loaded[]) =>
         .map((e) => ({ file: e.filePath ?? e.id, term: e.data['term'] as string, aliases: e.data['aliases'] as string[] })),
     ),
   );
-/** Each rules file's worked examples (モデル給与), reproduced to the yen by its pay rules; then the openings against them. */
+/** Each rules file's worked examples (モデル給与), reproduced to the yen by its pay rules. */
 const checkRules = (entries: Loaded[]) => {
   assertNoProblems(entries.flatMap((e) => workedExampleProblems(e.data as Rules, e.filePath ?? e.id)));
-  recordForRules('rules')(entries);
 };
 const initiativeNumbers = (entries: Loaded[]) => {
   assertNoProblems(initiativeNumberProblems(entries.map((e) => ({ file: e.filePath ?? e.id, number: e.data['number'] as number }))));
@@ -116,12 +95,16 @@ const initiativeNumbers = (entries: Loaded[]) => {
   );
 };
 
-/** The joint exams' calendars, read before the openings are parsed: a joint-exam opening takes its dates from them. */
+/**
+ * Read before the openings are parsed: a joint-exam opening takes its dates from the joint exams' calendars, an
+ * opening of a route its required years and pay range from the rules in force.
+ */
 const calendars = readExamCalendars();
-const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars'), calendars });
+const rules = readRulesInForce();
+const schema = contentSchemas({ stories: reference('stories'), pillars: reference('pillars'), calendars, rules });
 
 export const collections = {
-  jobs: defineCollection({ loader: checked(markdown('jobs'), recordForRules('jobs')), schema: schema.jobs }),
+  jobs: defineCollection({ loader: markdown('jobs'), schema: schema.jobs }),
   internships: defineCollection({ loader: checked(markdown('internships'), recordSessions('internships')), schema: schema.internships }),
   events: defineCollection({ loader: checked(markdown('events'), recordSessions('events')), schema: schema.events }),
   stories: defineCollection({ loader: markdown('stories'), schema: schema.stories }),

@@ -6,8 +6,7 @@
 import { impossibleDateMessage } from '../schemas/common';
 import { problemLine, type Rules, rulesProblems, rulesSchema } from '../schemas/rules';
 import { isCalendarDate } from './calendar';
-import { allowanceProblems } from './job-pay';
-import { reproduceExample, routePayRange } from './pay';
+import { reproduceExample } from './pay';
 
 export interface SessionOwner {
   /** e.g. content/internships/dx-suishin.md */
@@ -42,108 +41,6 @@ export function initiativeNumberProblems(entries: { file: string; number: number
       problems.push(`取組${n}（number: ${n}）が複数のファイルにあります：${files.join('、')}。どちらかの number を直してください。`);
   }
   return problems;
-}
-
-/** Every opening's route must exist in the rules of the current fiscal year. */
-export function unknownRoutes(jobs: { file: string; route?: string | undefined }[], routeIds: string[], rulesFile: string): string[] {
-  return jobs
-    .filter((j) => j.route !== undefined && !routeIds.includes(j.route))
-    .map((j) => `${j.file} の route「${j.route}」は ${rulesFile} にありません。次のいずれかにしてください：${routeIds.join('、')}`);
-}
-
-/** What the rules fix for an opening of a route: the years of experience required, and the pay when a grade has rules. */
-export interface RouteFigures {
-  requiredYears: number;
-  /** Monthly pay (本給 + 地域手当), from the pay rules of the route's grade. */
-  pay?: { low: number; high: number } | undefined;
-}
-
-export interface JobFigures {
-  file: string;
-  route?: string | undefined;
-  experienceYears?: number | undefined;
-  pay: { unit: string; min: number; max?: number | undefined; allowances?: readonly string[] | undefined };
-}
-
-/**
- * An opening must state what the rules of its route say: the page's facts, its JobPosting and the checker on the
- * same page would otherwise disagree. The message gives the figures to write.
- */
-export function routeFigureProblems(
-  jobs: JobFigures[],
-  figuresOf: (route: string) => RouteFigures | undefined,
-  rulesFile: string,
-): string[] {
-  const problems: string[] = [];
-  for (const job of jobs) {
-    const figures = job.route === undefined ? undefined : figuresOf(job.route);
-    if (!figures) continue;
-    if (job.experienceYears !== undefined && job.experienceYears !== figures.requiredYears)
-      problems.push(
-        `${job.file} の requirements.experienceYears（${job.experienceYears}）が ${rulesFile} の区分「${job.route}」の必要年数と違います。${figures.requiredYears} にしてください。`,
-      );
-    const pay = figures.pay;
-    if (pay && (job.pay.unit !== '月給' || job.pay.min !== pay.low || (job.pay.max ?? job.pay.min) !== pay.high))
-      problems.push(
-        `${job.file} の給与（pay）が ${rulesFile} の区分「${job.route}」の給与の規則と違います。unit: 月給、min: ${pay.low}、max: ${pay.high} にしてください（本給と地域手当の合計です）。`,
-      );
-  }
-  return problems;
-}
-
-/**
- * Who takes an opening's applications follows from its route. A route of the special wards' joint exam (organizer
- * tokubetsuku) is applied for at 特別区人事委員会 and the employing ward is decided later by 提示: its openings link to
- * the exam (apply.method external, jointExam true) and carry no JobPosting. The ward's own routes are not a joint exam.
- */
-export function applyChannelProblems(
-  jobs: { file: string; route?: string | undefined; apply: { method: string; jointExam?: boolean | undefined } }[],
-  isJointExam: (route: string) => boolean | undefined,
-  rulesFile: string,
-): string[] {
-  const problems: string[] = [];
-  for (const job of jobs) {
-    const joint = job.route === undefined ? undefined : isJointExam(job.route);
-    if (joint === true && !(job.apply.method === 'external' && job.apply.jointExam === true))
-      problems.push(
-        `${job.file} の区分「${job.route}」は特別区人事委員会の採用試験です（${rulesFile}）。応募は特別区人事委員会が受け付けます。apply を method: external、jointExam: true にしてください。exam には試験の年度と種類を書きます（content/exams。例：year: 2027、id: keiken）。`,
-      );
-    if (joint === false && job.apply.jointExam === true)
-      problems.push(
-        `${job.file} の区分「${job.route}」は区の選考で、特別区の採用試験ではありません（${rulesFile}）。apply の jointExam: true を外してください。`,
-      );
-  }
-  return problems;
-}
-
-/** An opening as the checks against the rules see it. */
-export interface JobAgainstRules extends JobFigures {
-  apply: { method: string; jointExam?: boolean | undefined };
-}
-
-/** Every check of the openings against the rules in force (unknown routes, stated figures, application channel). */
-export function jobRuleProblems(jobs: JobAgainstRules[], rules: Rules, rulesFile: string): string[] {
-  const routes = new Map(rules.routes.map((r) => [r.id, r]));
-  return [
-    ...unknownRoutes(jobs, [...routes.keys()], rulesFile),
-    ...routeFigureProblems(
-      jobs,
-      (id) => {
-        const route = routes.get(id);
-        return route && { requiredYears: route.window.requiredYears, pay: routePayRange(rules, id) };
-      },
-      rulesFile,
-    ),
-    ...applyChannelProblems(
-      jobs,
-      (id) => {
-        const route = routes.get(id);
-        return route && route.organizer === 'tokubetsuku';
-      },
-      rulesFile,
-    ),
-    ...jobs.flatMap((j) => allowanceProblems(j.file, j.pay.allowances ?? [])),
-  ];
 }
 
 /**

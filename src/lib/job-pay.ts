@@ -19,22 +19,23 @@ export function allowanceText(line: string, rules: Pick<Rules, 'pay'>): string {
   );
 }
 
-/** What is wrong with an opening's allowances lines: a typed month figure, or a {name} the rules do not give. */
-export function allowanceProblems(file: string, allowances: readonly string[]): string[] {
+/** What is wrong with one allowances line: a typed month figure, or a {name} the rules do not give. */
+export function allowanceLineProblems(line: string): string[] {
   const problems: string[] = [];
-  allowances.forEach((line, i) => {
-    const at = `${file} の pay.allowances の${i + 1}行目「${line}」`;
-    if (/\d+(?:\.\d+)?(?:か|ヶ|ヵ)?月分/.test(line.replace(placeholder, '')))
+  if (/\d+(?:\.\d+)?(?:か|ヶ|ヵ)?月分/.test(line.replace(placeholder, '')))
+    problems.push(
+      '月数が直接書かれています。規則の月数を表示するよう、「期末・勤勉手当（年{bonusMonths}月分）」のように {bonusMonths} と書いてください。',
+    );
+  for (const [, name] of line.matchAll(placeholder))
+    if (!Object.hasOwn(figures, name ?? ''))
       problems.push(
-        `${at}に月数が直接書かれています。規則の月数を表示するよう、「期末・勤勉手当（年{bonusMonths}月分）」のように {bonusMonths} と書いてください。`,
+        `{${name}} は規則にない名前です。次のいずれかにしてください：${Object.keys(figures)
+          .map((k) => `{${k}}`)
+          .join('、')}`,
       );
-    for (const [, name] of line.matchAll(placeholder))
-      if (!Object.hasOwn(figures, name ?? ''))
-        problems.push(
-          `${at}の {${name}} は規則にない名前です。次のいずれかにしてください：${Object.keys(figures)
-            .map((k) => `{${k}}`)
-            .join('、')}`,
-        );
-  });
   return problems;
 }
+
+/** Every problem of an opening's allowances lines, each with the file and the line it is on. */
+export const allowanceProblems = (file: string, allowances: readonly string[]): string[] =>
+  allowances.flatMap((line, i) => allowanceLineProblems(line).map((p) => `${file} の pay.allowances の${i + 1}行目「${line}」：${p}`));

@@ -6,10 +6,13 @@
  */
 import { z } from 'zod';
 import { examSelection, examWindow, findExam, referenceDateOf, type SelectionStep } from '../lib/exam-calendar';
+import { allowanceLineProblems } from '../lib/job-pay';
+import { formatRange, routePayRange } from '../lib/pay';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, labels, sessionFormats } from '../lib/taxonomy';
 import { site } from '../site.config';
 import { calendarDate, clockTime, oneOf, sessionId, text, yen } from './common';
 import type { ExamCalendar } from './exam-calendar';
+import type { Rules } from './rules';
 
 /** Links to other collections, as Astro's `reference()` makes them (or plain strings in unit tests). */
 interface References<S extends z.ZodType, P extends z.ZodType> {
@@ -17,6 +20,11 @@ interface References<S extends z.ZodType, P extends z.ZodType> {
   pillars: P;
   /** The joint exams' calendars (content/exams), which joint-exam openings take their dates from. */
   calendars?: readonly ExamCalendar[];
+  /**
+   * The rules in force (the newest content/rules/<year>.yaml) and its file: an opening of a route takes its required
+   * years and its pay range from them. Without them (unit tests of other fields) a route is not checked.
+   */
+  rules?: { file: string; rules: Rules } | undefined;
 }
 
 export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: References<S, P>) {
@@ -45,13 +53,28 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       calendars.map((c) => `${c.fiscalYear}（${c.exams.map((e) => e.id).join('・')}）`).join('、') || 'なし'
     }`;
 
+  /**
+   * What the rules in force fix for an opening of a route: the route, the rules file and the monthly pay range of its
+   * grade. 'unknown' for a route the rules do not have; undefined without a route, or without rules to check against.
+   */
+  const figuresOf = (id: string | undefined) => {
+    if (id === undefined || !ref.rules) return undefined;
+    const { rules, file } = ref.rules;
+    const route = rules.routes.find((r) => r.id === id);
+    if (!route) return 'unknown' as const;
+    return { route, file, pay: routePayRange(rules, id) };
+  };
+
   const jobs = z
     .object({
       /** As listed, e.g. 「事務（経験者採用）」. */
       title: text(60),
       /** One sentence for lists and search results. */
       summary: text(160),
-      /** The route in the rules (content/rules) whose eligibility and pay apply, e.g. tokubetsuku-keiken-1; omit when none does. */
+      /**
+       * The route in the rules (content/rules) whose eligibility and pay apply, e.g. tokubetsuku-keiken-1; omit when
+       * none does. Its required years and pay range come from the rules: the opening does not type them.
+       */
       route: z
         .string({ error: '選考区分（route）を content/rules の routes の id で書いてください（例：tokubetsuku-keiken-1）' })
         .regex(/^[a-z0-9-]{2,60}$/, {
@@ -68,7 +91,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       /** What the person will do, a line each. */
       duties: z.array(text(200)).min(1, { error: '職務内容を1つ以上書いてください' }),
       requirements: z.object({
-        /** Years of work experience required, if any. */
+        /** Years of work experience required, if any; an opening of a route takes them from the rules instead. */
         experienceYears: z.number().int().min(0).max(40).optional(),
         /** What kind of experience counts, e.g. 「民間企業等での業務従事歴」. */
         experienceKind: text(200).optional(),
@@ -80,8 +103,11 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       pay: z
         .object({
           unit: z.enum(['月給', '時給'], { error: '給与の単位（unit）は「月給」か「時給」にしてください' }),
-          /** Lowest figure in yen, as the ward quotes it (monthly pay including 地域手当). */
-          min: yen,
+          /**
+           * Lowest figure in yen, as the ward quotes it (monthly pay including 地域手当). An opening of a route takes
+           * min and max from the rules' pay of its grade instead; every other opening writes min.
+           */
+          min: yen.optional(),
           /** Highest figure, yen; omit for a single figure. */
           max: yen.optional(),
           /** Allowances paid on top, a line each. */
@@ -89,7 +115,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
           /** How prior experience sets the starting grade and step. */
           experienceNote: text(400).optional(),
         })
-        .refine((p) => p.max === undefined || p.max >= p.min, {
+        .refine((p) => p.max === undefined || p.min === undefined || p.max >= p.min, {
           error: '給与の上限（max）は下限（min）以上にしてください',
           path: ['max'],
         }),
@@ -132,6 +158,48 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
     .superRefine((job, ctx) => {
       const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
       const joint = job.apply.method === 'external' && job.apply.jointExam;
+      job.pay.allowances.forEach((line, i) => {
+        for (const p of allowanceLineProblems(line)) problem(['pay', 'allowances', i], `${i + 1}行目「${line}」：${p}`);
+      });
+      const figures = figuresOf(job.route);
+      if (figures === 'unknown') {
+        const rules = ref.rules;
+        problem(
+          ['route'],
+          `選考区分「${job.route}」は ${rules?.file} にありません。次のいずれかにしてください：${rules?.rules.routes
+            .map((r) => `${r.id}（${r.label}）`)
+            .join('、')}`,
+        );
+      } else if (figures) {
+        const { route, file, pay } = figures;
+        if (job.requirements.experienceYears !== undefined)
+          problem(
+            ['requirements', 'experienceYears'],
+            `必要な経験年数は、選考区分「${route.label}」の規則（${file}）から自動で表示します（${route.window.requiredYears}年）。requirements.experienceYears を消してください`,
+          );
+        if (pay && (job.pay.min !== undefined || job.pay.max !== undefined))
+          problem(
+            ['pay', job.pay.min !== undefined ? 'min' : 'max'],
+            `給与の額は、選考区分「${route.label}」の規則（${file}）から自動で表示します（月給 ${formatRange(pay)}）。pay.min と pay.max を消してください`,
+          );
+        if (pay && job.pay.unit !== '月給')
+          problem(
+            ['pay', 'unit'],
+            `選考区分「${route.label}」の給与は規則の月額で表示します。給与の単位（pay.unit）を「月給」にしてください`,
+          );
+        if (route.organizer === 'tokubetsuku' && !joint)
+          problem(
+            ['apply', 'method'],
+            `選考区分「${route.label}」は特別区人事委員会の採用試験です（${file}）。応募は特別区人事委員会が受け付けます。apply を method: external、jointExam: true にしてください。exam には試験の年度と種類を書きます（content/exams。例：year: 2027、id: keiken）`,
+          );
+        if (route.organizer !== 'tokubetsuku' && job.apply.method === 'external' && job.apply.jointExam)
+          problem(
+            ['apply', 'jointExam'],
+            `選考区分「${route.label}」は区の選考で、特別区の採用試験ではありません（${file}）。apply の jointExam: true を外してください`,
+          );
+      }
+      if (job.pay.min === undefined && !(figures && figures !== 'unknown' && figures.pay))
+        problem(['pay', 'min'], '給与の下限（pay.min）を円の数字で書いてください（例：288600）');
       if (joint) {
         if (!job.exam)
           return problem(
@@ -162,11 +230,27 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       if (!job.selection?.length) problem(['selection'], '選考の流れ（selection）を1つ以上書いてください');
     })
     .transform((job) => {
+      // An opening of a route states the rules' figures (checked above: it types none of them).
+      const fixed = figuresOf(job.route);
+      const fromRules = fixed && fixed !== 'unknown' ? fixed : undefined;
+      const facts = {
+        ...job,
+        requirements: { ...job.requirements, experienceYears: fromRules?.route.window.requiredYears ?? job.requirements.experienceYears },
+        // pay.min is there unless the rules give the range (checked above).
+        pay: { ...job.pay, min: fromRules?.pay?.low ?? job.pay.min ?? 0, max: fromRules?.pay?.high ?? job.pay.max },
+        /** Where the figures came from: the route's name and grade in the rules in force. */
+        rulesRoute: fromRules && {
+          id: fromRules.route.id,
+          label: fromRules.route.label,
+          grade: fromRules.route.grade,
+          file: fromRules.file,
+        },
+      };
       const scheduled = job.exam && job.apply.method === 'external' && job.apply.jointExam ? findExam(calendars, job.exam) : undefined;
       if (!scheduled) {
         // Checked above: the ward's own openings state both days.
         return {
-          ...job,
+          ...facts,
           opensOn: job.opensOn ?? '',
           closesOn: job.closesOn ?? '',
           selection: job.selection as SelectionStep[],
@@ -176,7 +260,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       const { exam } = scheduled;
       const given = job.apply as { url?: string | undefined; label?: string | undefined };
       return {
-        ...job,
+        ...facts,
         ...examWindow(exam),
         selection: examSelection(exam, job.selection ?? []),
         apply: {

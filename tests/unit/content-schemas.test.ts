@@ -1,6 +1,8 @@
 /** Each content schema: a valid entry, and one case per message a recruiter can meet. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { formatRange, routePayRange } from '../../src/lib/pay';
+import { readRulesInForce } from '../../src/lib/rules-files';
 import { calendarDate } from '../../src/schemas/common';
 import { contentSchemas } from '../../src/schemas/content';
 
@@ -108,6 +110,56 @@ describe('jobs', () => {
   });
   it('refuses an overlong title with its limit', () => {
     expect(firstIssue(schemas.jobs, { ...job, title: 'あ'.repeat(61) })?.message).toBe('60文字以内で書いてください');
+  });
+});
+
+describe('an opening of a route, against the rules in force', () => {
+  const inForce = readRulesInForce();
+  const withRules = contentSchemas({ stories: z.string(), pillars: z.string(), rules: inForce });
+  const ward = inForce.rules.routes.find((r) => r.organizer === 'ward');
+  const joint = inForce.rules.routes.find((r) => r.organizer === 'tokubetsuku');
+  if (!ward || !joint) throw new Error('the rules in force have no ward route or no joint-exam route');
+  const range = routePayRange(inForce.rules, ward.id);
+  if (!range) throw new Error(`the rules give no pay for ${ward.id}`);
+  const opening = { ...job, route: ward.id, requirements: {}, pay: { unit: '月給' } };
+
+  it('takes its required years and monthly pay range from the rules, typing neither', () => {
+    const parsed = withRules.jobs.parse(opening);
+    expect(parsed.requirements.experienceYears).toBe(ward.window.requiredYears);
+    expect([parsed.pay.min, parsed.pay.max]).toEqual([range.low, range.high]);
+    expect(parsed.rulesRoute).toEqual({ id: ward.id, label: ward.label, grade: ward.grade, file: inForce.file });
+  });
+  it('refuses typed figures at their field, with the figure the page will state', () => {
+    expect(firstIssue(withRules.jobs, { ...opening, requirements: { experienceYears: ward.window.requiredYears } })).toEqual({
+      path: 'requirements.experienceYears',
+      message: `必要な経験年数は、選考区分「${ward.label}」の規則（${inForce.file}）から自動で表示します（${ward.window.requiredYears}年）。requirements.experienceYears を消してください`,
+    });
+    expect(firstIssue(withRules.jobs, { ...opening, pay: { unit: '月給', min: range.low, max: range.high } })).toEqual({
+      path: 'pay.min',
+      message: `給与の額は、選考区分「${ward.label}」の規則（${inForce.file}）から自動で表示します（月給 ${formatRange(range)}）。pay.min と pay.max を消してください`,
+    });
+    expect(firstIssue(withRules.jobs, { ...opening, pay: { unit: '時給' } })?.path).toBe('pay.unit');
+  });
+  it('names every route, by id and name, for one the rules do not have', () => {
+    const issue = firstIssue(withRules.jobs, { ...opening, route: 'ku-nothing' });
+    expect(issue?.path).toBe('route');
+    expect(issue?.message).toContain(`選考区分「ku-nothing」は ${inForce.file} にありません`);
+    for (const r of inForce.rules.routes) expect(issue?.message).toContain(`${r.id}（${r.label}）`);
+  });
+  it('asks for the pay of an opening without a route', () => {
+    expect(firstIssue(withRules.jobs, { ...job, pay: { unit: '時給' } })).toEqual({
+      path: 'pay.min',
+      message: '給与の下限（pay.min）を円の数字で書いてください（例：288600）',
+    });
+  });
+  it('sends a joint-exam route to the exam, and keeps a ward route off it', () => {
+    expect(firstIssue(withRules.jobs, { ...opening, route: joint.id })).toMatchObject({ path: 'apply.method' });
+    const markedJoint = { ...opening, apply: { method: 'external', url: 'https://example.jp/', label: '申込み', jointExam: true } };
+    expect(withRules.jobs.safeParse(markedJoint).error?.issues.map((i) => i.path.join('.'))).toContain('apply.jointExam');
+  });
+  it('refuses a month figure typed in an allowances line, at that line', () => {
+    const typed = { ...job, pay: { ...job.pay, allowances: ['地域手当', '期末・勤勉手当（年4.6月分）'] } };
+    expect(firstIssue(withRules.jobs, typed)?.path).toBe('pay.allowances.1');
   });
 });
 
