@@ -93,8 +93,11 @@ export const cmsFields: Record<string, FieldCopy> = {
   },
   route: {
     label: '選考区分（応募資格・初任給の規則）',
-    hint: 'content/rules の routes の id（例：tokubetsuku-keiken-1）。新卒・会計年度任用職員などは空欄',
-    pattern: '半角英小文字・数字・ハイフンで2〜60文字',
+    hint: '応募資格と初任給の規則（content/rules）の区分から選びます。給与の額・必要な経験年数・職級は、選んだ区分の規則から自動で表示します。新卒・会計年度任用職員などは空欄',
+  },
+  derived: {
+    label: '自動で表示する内容（規則と試験日程から）',
+    hint: 'ここは入力する欄ではありません。選考区分と特別区の採用試験から、ページに表示する内容を示します',
   },
   employmentType: { label: '雇用形態' },
   workLocation: { label: '勤務地', hint: '建物名（住所）、または「区内各施設」' },
@@ -274,4 +277,40 @@ export const cmsLimits = {
   },
   slugMissing: 'URL名（新しく作るときだけ）を半角英小文字・数字・ハイフンで入力してください。',
   pillarOption: (n: number, title: string) => `${n}. ${title}`,
+};
+
+/** The label and hint of a field: the collection's own wording first, then the shared one. */
+export function fieldCopy(collection: CmsCollectionName, path: readonly string[]): FieldCopy {
+  const dotted = path.join('.');
+  const name = path[path.length - 1] ?? '';
+  const shared = cmsFields[name];
+  const own = cmsFieldOverrides[collection]?.[dotted] ?? cmsFieldOverrides[collection]?.[name];
+  if (!shared && !own?.label) throw new Error(`src/i18n/cms.ts has no label for ${collection}.${dotted}`);
+  return { label: '', ...shared, ...own } as FieldCopy;
+}
+
+/** What the editor says when it checks an entry before saving, and what it shows in the read-only field of an opening. */
+export const cmsCheckWords = {
+  /** A save refused: the fields to fix, one a line. */
+  refused: (lines: readonly string[]) => `保存できませんでした。次の欄を直してください。\n${lines.map((l) => `・${l}`).join('\n')}`,
+  /** One field's problem in that list: 「給与 › 給与の下限（円）：…」. */
+  line: (label: string, message: string) => (label ? `${label}：${message}` : message),
+  loading: '規則と試験日程を読み込んでいます…',
+  sessionTaken: (id: string, file: string) =>
+    `回のID「${id}」は ${file} でも使われています。回のIDはサイト全体で重ならないようにしてください`,
+  derived: {
+    noRoute: '選考区分を選んでいません。給与と必要な経験年数は、この画面で入力した値を表示します。',
+    unknownRoute: (id: string, file: string) => `選考区分「${id}」は ${file} にありません。一覧から選び直してください。`,
+    route: (label: string, file: string) => `選考区分：${label}（${file}）`,
+    grade: (grade: string) => `職級：${grade}`,
+    years: (years: number) => `必要な経験年数：${years}年以上`,
+    pay: (range: string) => `給与：月給 ${range}（本給と地域手当の合計）`,
+    noPay: '給与：この区分の給与の規則がないため、この画面で入力した額を表示します',
+    exam: (year: number, name: string, file: string) => `試験：${year}年度 ${name}（${file}）`,
+    unknownExam: (year: number, id: string) => `content/exams に ${year}年度の試験「${id}」がありません。`,
+    window: (from: string, to: string) => `受付期間：${from}〜${to}（インターネット）`,
+    post: (from: string, by: string) => `郵送：${from}から${by}の消印まで`,
+    status: (status: string) => `今日の受付状況：${status}`,
+    sample: '（サンプルの数値・日付です。確認してから公開してください）',
+  },
 };

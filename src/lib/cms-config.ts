@@ -8,17 +8,10 @@
  */
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import {
-  type CmsCollectionName,
-  cmsChoiceLabels,
-  cmsCollections,
-  cmsFieldOverrides,
-  cmsFields,
-  cmsLimits,
-  type FieldCopy,
-} from '../i18n/cms';
+import { type CmsCollectionName, cmsChoiceLabels, cmsCollections, cmsFields, cmsLimits, type FieldCopy, fieldCopy } from '../i18n/cms';
 import { calendarDate, clockTime } from '../schemas/common';
 import { contentSchemas } from '../schemas/content';
+import { DERIVED_WIDGET } from './cms-checks';
 
 /** Where uploaded images go in the repository, and the URL they are served from. */
 const CMS_MEDIA_FOLDER = 'public/images/uploads';
@@ -63,7 +56,18 @@ export interface DecapOption {
 export interface DecapField {
   name: string;
   label: string;
-  widget: 'string' | 'text' | 'number' | 'boolean' | 'select' | 'datetime' | 'list' | 'object' | 'relation' | 'markdown';
+  widget:
+    | 'string'
+    | 'text'
+    | 'number'
+    | 'boolean'
+    | 'select'
+    | 'datetime'
+    | 'list'
+    | 'object'
+    | 'relation'
+    | 'markdown'
+    | typeof DERIVED_WIDGET;
   required: boolean;
   hint?: string;
   /** [regular expression, what to write]: Decap shows 「〈label〉が入力規則（〈what〉）と一致しません」. */
@@ -150,7 +154,11 @@ export interface CmsOptions {
   logo?: string | undefined;
   /** The plan's pillars, as content/plan/pillars.yaml has them: an initiative names one by id. */
   pillars: readonly { id: string; number: number; title: string }[];
+  /** The routes of the rules in force, as content/rules has them: an opening picks one by its name. */
+  routes?: readonly { id: string; label: string }[] | undefined;
 }
+
+const DERIVED_FIELD = 'derived';
 
 // ---------------------------------------------------------------------------------------------------------
 // From zod to JSON Schema
@@ -184,17 +192,10 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 interface Context {
   collection: CmsCollectionName;
   pillars: CmsOptions['pillars'];
+  routes: NonNullable<CmsOptions['routes']>;
 }
 
-/** The label and hint of a field: the collection's own wording first, then the shared one. */
-function copyOf(collection: CmsCollectionName, path: readonly string[]): FieldCopy {
-  const dotted = path.join('.');
-  const name = path[path.length - 1] ?? '';
-  const shared = cmsFields[name];
-  const own = cmsFieldOverrides[collection]?.[dotted] ?? cmsFieldOverrides[collection]?.[name];
-  if (!shared && !own?.label) throw new Error(`src/i18n/cms.ts has no label for ${collection}.${dotted}`);
-  return { label: '', ...shared, ...own } as FieldCopy;
-}
+const copyOf = fieldCopy;
 
 /** The longest number JSON Schema writes for an unbounded integer: no real limit. */
 const isRealLimit = (n: number | undefined): n is number => n !== undefined && Math.abs(n) < Number.MAX_SAFE_INTEGER;
@@ -247,6 +248,12 @@ function fieldOf(path: string[], node: JsonSchema, required: boolean, ctx: Conte
     };
     if (isRealLimit(node.minItems) && node.minItems > 0) field.min = node.minItems;
     return withCommon(field, copy, [], node);
+  }
+
+  // An opening's route: one of the rules' routes, by its name (the build refuses any other).
+  if (ctx.collection === 'jobs' && path.join('.') === 'route') {
+    const options = ctx.routes.map((r) => ({ label: r.label, value: r.id }));
+    return withCommon({ ...base, widget: 'select', options }, copy, [], node);
   }
 
   // Calendar dates and clock times: the browser's own date and time pickers, stored as 2026-12-20 and 13:30.
@@ -400,8 +407,20 @@ function fieldsOf(path: string[], node: JsonSchema, ctx: Context): DecapField[] 
 }
 
 /** The form of one collection: one field per schema field, in the schema's order. */
-function cmsFieldsFor(collection: CmsCollectionName, schema: z.ZodType, pillars: CmsOptions['pillars'] = []): DecapField[] {
-  return fieldsOf([], jsonSchemaOf(schema), { collection, pillars });
+function cmsFieldsFor(
+  collection: CmsCollectionName,
+  schema: z.ZodType,
+  pillars: CmsOptions['pillars'] = [],
+  routes: CmsOptions['routes'] = [],
+): DecapField[] {
+  const fields = fieldsOf([], jsonSchemaOf(schema), { collection, pillars, routes });
+  if (collection !== 'jobs') return fields;
+  // Right after the route: what it (and the exam) decide, read-only.
+  const copy = copyOf(collection, [DERIVED_FIELD]);
+  const derived: DecapField = { name: DERIVED_FIELD, label: copy.label, widget: DERIVED_WIDGET, required: false };
+  if (copy.hint) derived.hint = copy.hint;
+  const at = fields.findIndex((f) => f.name === 'route');
+  return [...fields.slice(0, at + 1), derived, ...fields.slice(at + 1)];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -520,9 +539,14 @@ const bodyField = (collection: CmsCollectionName): DecapField => {
 };
 
 /** Fields the editor adds that are not front matter the schemas know: the new file's name and the Markdown body. */
-export const CMS_EXTRA_FIELDS = ['slug', 'body'] as const;
+export const CMS_EXTRA_FIELDS = ['slug', 'body', 'derived'] as const;
 
-function folderCollection(name: FolderCollection, schema: z.ZodType, pillars: CmsOptions['pillars']): DecapCollection {
+function folderCollection(
+  name: FolderCollection,
+  schema: z.ZodType,
+  pillars: CmsOptions['pillars'],
+  routes: CmsOptions['routes'],
+): DecapCollection {
   const where = folders[name];
   const copy = cmsCollections[name];
   const collection: DecapCollection = {
@@ -543,7 +567,7 @@ function folderCollection(name: FolderCollection, schema: z.ZodType, pillars: Cm
     summary: `{{${where.identifier}}}（{{filename}}）`,
     preview_path: where.preview,
     sortable_fields: where.sortable,
-    fields: [...(where.create ? [slugField(name)] : []), ...cmsFieldsFor(name, schema, pillars), bodyField(name)],
+    fields: [...(where.create ? [slugField(name)] : []), ...cmsFieldsFor(name, schema, pillars, routes), bodyField(name)],
   };
   if (where.hasDraft) collection.view_filters = [{ label: cmsFields['draft']?.label ?? 'draft', field: 'draft', pattern: true }];
   return collection;
@@ -600,7 +624,7 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
       ? pillarsCollection(schemas.pillars, options.pillars)
       : name === 'planOverview'
         ? planOverviewCollection(schemas.planOverview)
-        : folderCollection(name, schemas[name], options.pillars),
+        : folderCollection(name, schemas[name], options.pillars, options.routes),
   );
   return {
     backend: {

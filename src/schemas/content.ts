@@ -198,7 +198,8 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
             `選考区分「${route.label}」は区の選考で、特別区の採用試験ではありません（${file}）。apply の jointExam: true を外してください`,
           );
       }
-      if (job.pay.min === undefined && !(figures && figures !== 'unknown' && figures.pay))
+      // An unknown route is the one problem to fix first: the pay may well come from the right one.
+      if (job.pay.min === undefined && figures !== 'unknown' && !figures?.pay)
         problem(['pay', 'min'], '給与の下限（pay.min）を円の数字で書いてください（例：288600）');
       if (joint) {
         if (!job.exam)

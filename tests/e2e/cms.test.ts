@@ -5,10 +5,12 @@
  * and decap-server (on ports of its own), and node_modules linked package by package (its caches stay apart).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { basename, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { formatRange, routePayRange } from '../../src/lib/pay';
+import { readRulesInForce } from '../../src/lib/rules-files';
 import { adminHeaders } from './support/admin-headers';
 import { bin, build, copyProject, root, toolEnv } from './support/project-copy';
 import { serveDist } from './support/serve-dist';
@@ -19,6 +21,9 @@ const site = `http://127.0.0.1:${SITE_PORT}`;
 const decapApi = `http://127.0.0.1:${DECAP_PORT}/api/v1`;
 // One of the ward's own selections: a joint-exam opening has no deadline of its own (content/exams decides it).
 const JOB = 'content/jobs/ict-dx-ninkitsuki-madoguchi-2027.md';
+/** The rules in force, as the build reads them: the figures a routed opening states come from there. */
+const inForce = readRulesInForce(join(root, 'content', 'rules'));
+const wardRoute = inForce.rules.routes.find((r) => r.id === 'ku-ninkitsuki');
 /** The build and decap-server both learn where the editor's local backend is. */
 const cmsEnv = { CMS_LOCAL_BACKEND_URL: decapApi };
 
@@ -83,6 +88,32 @@ function lineDiff(a: string, b: string) {
   return { removed, added };
 }
 
+/** Picks a choice of one of Decap's select fields (a combobox), by the field's label and the choice's words. */
+async function choose(page: Page, field: RegExp, choice: string) {
+  await page.getByRole('combobox', { name: field }).click();
+  await page.getByRole('option', { name: choice, exact: true }).click();
+}
+
+/** Publishes the entry open in the editor (Decap's 「公開」 menu). */
+async function publish(page: Page) {
+  await page.getByRole('button', { name: '公開', exact: true }).click();
+  await page.getByRole('menuitem', { name: '公開する' }).click();
+}
+
+/** Every file under content/, with its text: what a refused save must leave as it was. */
+function contentFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, readFileSync(path, 'utf8'));
+    }
+  };
+  walk(join(dir, 'content'));
+  return files;
+}
+
 test.describe('the web editor (Decap CMS, local mode)', () => {
   // One copy, one decap-server and one site server for the tests below: they run in one worker, in order.
   test.describe.configure({ mode: 'serial' });
@@ -138,6 +169,100 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await expect(page.getByText('2027年1月22日')).toHaveCount(0);
 
     expect(problems).toEqual([]);
+  });
+
+  test('a recruiter creates a 任期付 opening by choosing its route, sees the pay and years the rules give, and the built page states them', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    if (!wardRoute) throw new Error('content/rules has no route ku-ninkitsuki');
+    const range = routePayRange(inForce.rules, wardRoute.id);
+    if (!range) throw new Error('no pay rules for ku-ninkitsuki');
+    const problems = await watchProblems(page);
+    const slug = 'ict-dx-ninkitsuki-cms-test';
+
+    await page.goto(`${site}/admin/`);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page.getByText('採用情報').first()).toBeVisible();
+    await page.goto(`${site}/admin/#/collections/jobs/new`);
+
+    await page.getByRole('textbox', { name: /^URL名/ }).fill(slug);
+    await page.getByRole('textbox', { name: /^職種名/ }).fill('ICT・DX（任期付職員・データ活用）');
+    await page.getByRole('textbox', { name: /^概要/ }).fill('区のデータ活用を進める、データ分析の経験者を募集します。');
+    // The route is picked by its name; what the rules decide appears at once, read-only.
+    await choose(page, /^選考区分/, wardRoute.label);
+    const facts = page.getByRole('list').filter({ hasText: '選考区分：' });
+    await expect(facts).toContainText(`給与：月給 ${formatRange(range)}（本給と地域手当の合計）`);
+    await expect(facts).toContainText(`必要な経験年数：${wardRoute.window.requiredYears}年以上`);
+    await expect(facts).toContainText(`職級：${wardRoute.grade}`);
+
+    await choose(page, /^採用区分/, '任期付');
+    await choose(page, /^職種$/, 'ICT・DX');
+    await choose(page, /^雇用形態/, '常勤（任期付）');
+    await page.getByRole('textbox', { name: /^配属予定の部署/ }).fill('企画部 情報政策課');
+    await page.getByRole('textbox', { name: /^勤務地/ }).fill('練馬区役所本庁舎');
+    await page.getByRole('button', { name: '職務内容を追加' }).click();
+    await page.getByRole('textbox', { name: /^職務内容/ }).fill('区の統計と業務データの分析');
+    await choose(page, /^給与の単位/, '月給');
+    await page.getByRole('textbox', { name: /^募集開始日/ }).fill('2026-12-01');
+    await page.getByRole('textbox', { name: /^締切日/ }).fill('2027-01-20');
+    await page.getByRole('button', { name: '選考の段階を追加' }).click();
+    await page.getByRole('textbox', { name: /^段階/ }).fill('書類選考');
+    await choose(page, /^受付の方法/, 'このサイトで受け付ける');
+    await publish(page);
+    await expect(page.getByText('保存済')).toBeVisible();
+
+    // The file names the route and types none of the figures.
+    const file = join(dir, 'content', 'jobs', `${slug}.md`);
+    await expect.poll(() => existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`route: ${wardRoute.id}\n`);
+    expect(text).not.toMatch(/^\s*(min|max|experienceYears):/m);
+
+    await build(dir, cmsEnv);
+    await page.goto(`${site}/jobs/${slug}/`);
+    await expect(page.locator('main')).toContainText(formatRange(range));
+    await expect(page.locator('main')).toContainText(`${wardRoute.window.requiredYears}年以上`);
+    expect(problems).toEqual([]);
+  });
+
+  test('the editor refuses, at the field and in Japanese, what the build would refuse, and writes nothing', async ({ page }) => {
+    test.setTimeout(90_000);
+    const before = contentFiles(dir);
+    await page.goto(`${site}/admin/`);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect(page.getByText('採用情報').first()).toBeVisible();
+
+    // A deadline before the opening day.
+    await page.goto(`${site}/admin/#/collections/jobs/entries/ict-dx-ninkitsuki-madoguchi-2027`);
+    await page.getByRole('textbox', { name: /^締切日/ }).fill('2026-11-01');
+    await publish(page);
+    await expect(page.getByText('締切日（closesOn）は募集開始日（opensOn）と同じか後の日付にしてください')).toBeVisible();
+    await expect(page.getByText('未保存')).toBeVisible();
+
+    // A route is one of the rules' routes, by name: there is nothing else to pick.
+    await page.getByRole('combobox', { name: /^選考区分/ }).click();
+    await expect(page.getByRole('option')).toHaveText(inForce.rules.routes.map((r) => r.label));
+    await page.keyboard.press('Escape');
+
+    // A session id another file already uses.
+    const events = readdirSync(join(dir, 'content', 'events')).filter((f) => !f.startsWith('_'));
+    const taken = /\n\s+- id: ([a-z0-9-]+)/.exec(readFileSync(join(dir, 'content', 'events', events[0] ?? ''), 'utf8'))?.[1];
+    if (!taken) throw new Error('no session id in content/events');
+    page.once('dialog', (d) => d.accept()); // leaving the unsaved opening
+    await page.goto(`${site}/admin/#/collections/internships`);
+    await page.getByRole('link').filter({ hasText: 'インターンシップ' }).nth(1).waitFor();
+    const internship = readdirSync(join(dir, 'content', 'internships'))
+      .find((f) => !f.startsWith('_'))
+      ?.replace(/\.md$/, '');
+    await page.goto(`${site}/admin/#/collections/internships/entries/${internship}`);
+    const id = page.getByRole('textbox', { name: /^回のID/ }).first();
+    await id.fill(taken);
+    await publish(page);
+    await expect(page.getByText(`回のID「${taken}」は content/events/`)).toBeVisible();
+
+    // Nothing under content/ changed.
+    expect(contentFiles(dir)).toEqual(before);
   });
 
   test('an image uploaded in the editor lands in public/images/uploads of the working copy', async ({ page }) => {

@@ -19,6 +19,7 @@ import {
   type DecapConfig,
   type DecapField,
 } from '../../src/lib/cms-config';
+import { readRulesInForce } from '../../src/lib/rules-files';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, sessionFormats } from '../../src/lib/taxonomy';
 import { calendarDate, clockTime } from '../../src/schemas/common';
 import { contentSchemas } from '../../src/schemas/content';
@@ -34,7 +35,9 @@ function pillarsOnDisk() {
 }
 const pillars = pillarsOnDisk();
 
-const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars });
+/** The routes of the rules in force, as the build hands them to the editor. */
+const routes = readRulesInForce().rules.routes;
+const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars, routes });
 
 /** Reference placeholders of our own, told apart by identity. */
 const storyRef = z.string();
@@ -93,6 +96,11 @@ function expectField(t: z.ZodType, field: DecapField | undefined, path: string, 
       field.options?.map((o) => (typeof o === 'string' ? o : o.value)),
       path,
     ).toEqual(pillars.map((p) => p.id));
+    return;
+  }
+  if (path === 'route') {
+    // A choice among the rules' routes (checked below): the schema takes any id, and refuses one the rules lack.
+    expect(field.widget, path).toBe('select');
     return;
   }
   if (inner instanceof z.ZodEnum) {
@@ -324,6 +332,21 @@ describe('the editor configuration', () => {
     expect(optionsOf('jobs', 'pay.unit')).toEqual(['月給', '時給']);
     expect(optionsOf('jobs', 'apply.method')).toEqual(['online', 'external']);
     expect(optionsOf('initiatives', 'pillar')).toEqual(pillars.map((p) => p.id));
+  });
+
+  it("picks an opening's route from the rules' routes by name, and shows what they decide right after it, read-only", () => {
+    const fields = collection('jobs').fields ?? [];
+    const at = fields.findIndex((f) => f.name === 'route');
+    const route = fields[at];
+    expect(route?.widget).toBe('select');
+    expect(route?.required).toBe(false);
+    expect(route?.options).toEqual(routes.map((r) => ({ label: r.label, value: r.id })));
+    expect(fields[at + 1]).toMatchObject({ name: 'derived', widget: 'derived-facts', required: false });
+    // The rules decide these for a routed opening: never required in the form.
+    const requirements = fields.find((f) => f.name === 'requirements')?.fields ?? [];
+    const pay = fields.find((f) => f.name === 'pay')?.fields ?? [];
+    expect(requirements.find((f) => f.name === 'experienceYears')?.required).toBe(false);
+    expect(pay.find((f) => f.name === 'min')?.required).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@
 
 import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
+import { currentRules } from '../../content';
 import { cmsConfig, configYaml } from '../../lib/cms-config';
 import { site } from '../../site.config';
 
@@ -27,6 +28,7 @@ export const GET: APIRoute = async () => {
     localBackendUrl: env('CMS_LOCAL_BACKEND_URL'),
     logo: site.organisation.logo,
     pillars,
+    routes: (await currentRules()).data.routes.map((r) => ({ id: r.id, label: r.label })),
   });
   const header = '# Generated at build from src/schemas/content.ts by src/lib/cms-config.ts: edit those, not this file.\n';
   return new Response(header + configYaml(config), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
