@@ -1,10 +1,14 @@
 /**
  * A new fiscal year in one action (npm run new-year): the pure pieces (a date, a text, a YAML file a year on; the
- * report of what the change concerns).
+ * report of what the change concerns), then the real command on a temporary copy of the project's content, whose
+ * output must pass the content check the build runs (npm run check:content). Nothing is written into the repository:
+ * the copy lives in the system's temporary folder, with the project's code and packages linked in.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseRules } from '../../src/lib/content-checks';
 import {
@@ -21,6 +25,7 @@ import {
   provenance,
 } from '../../src/lib/new-fiscal-year';
 import { examCalendarSchema } from '../../src/schemas/exam-calendar';
+import { TEST_TODAY } from '../clock';
 
 const repo = resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(join(repo, file), 'utf8');
@@ -201,4 +206,117 @@ describe('what the new year concerns', () => {
     for (const o of openings) expect(report).toContain(o.file);
     expect(report).toContain(`■ この変更が関わる公開中の募集・インターンシップ・イベント：4件`);
   });
+});
+
+/**
+ * A project folder in the system's temporary folder: a copy of content/, the project's code linked in, and a
+ * node_modules of links to the project's packages (a folder of its own, so that Astro's and Vite's caches are
+ * written there and not into the repository).
+ */
+function temporaryProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'new-year-'));
+  cpSync(join(repo, 'content'), join(root, 'content'), { recursive: true });
+  for (const linked of ['src', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    symlinkSync(join(repo, linked), join(root, linked));
+  mkdirSync(join(root, 'node_modules'));
+  for (const entry of readdirSync(join(repo, 'node_modules')))
+    if (!['.astro', '.vite', '.cache'].includes(entry)) symlinkSync(join(repo, 'node_modules', entry), join(root, 'node_modules', entry));
+  return root;
+}
+
+describe('npm run new-year on a copy of the content', () => {
+  /** Each step runs a command (the content check takes some seconds). */
+  const slow = 30_000;
+  let root = '';
+  const run = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, BUILD_TODAY: TEST_TODAY, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+  let year = 0;
+  const rulesFile = () => `content/rules/${year}.yaml`;
+  const examsFile = () => `content/exams/${year + 1}.yaml`;
+
+  beforeAll(() => {
+    root = temporaryProject();
+    year = newestIn('content/rules', root) + 1;
+  }, slow);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it(
+    'with --dry-run, prints both files and writes nothing',
+    () => {
+      const r = run('new-year', '--', '--dry-run');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`──── ${rulesFile()} ────`);
+      expect(r.stdout).toContain(`fiscalYear: ${year + 1}`);
+      expect(existsSync(join(root, rulesFile()))).toBe(false);
+      expect(existsSync(join(root, examsFile()))).toBe(false);
+    },
+    slow,
+  );
+
+  it(
+    "writes next year's rules and calendar, and names every published opening",
+    () => {
+      const r = run('new-year');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const published = readdirSync(join(root, 'content/jobs')).filter(
+        (f) => !f.startsWith('_') && openingFacts(f, readFileSync(join(root, 'content/jobs', f), 'utf8')) !== undefined,
+      );
+      for (const f of published) expect(r.stdout).toContain(`content/jobs/${f}`);
+    },
+    slow,
+  );
+
+  it(
+    'writes files that parse with the schemas, as samples with their sources to verify',
+    () => {
+      const rules = parseRules(rulesFile(), parse(readFileSync(join(root, rulesFile()), 'utf8')));
+      const exams = examCalendarSchema.parse(parse(readFileSync(join(root, examsFile()), 'utf8')));
+      expect([rules.fiscalYear, rules.sample, rules.source.startsWith('要確認')]).toEqual([year, true, true]);
+      expect([exams.fiscalYear, exams.sample, exams.source.startsWith('要確認')]).toEqual([year + 1, true, true]);
+    },
+    slow,
+  );
+
+  it(
+    'builds: the content check the build runs passes on the new files',
+    () => {
+      const r = run('check:content');
+      expect(r.stderr + r.stdout).not.toMatch(/問題があります|error/i);
+      expect(r.status).toBe(0);
+      // It read the copy, new files included: the data store is the copy's own.
+      const store = readFileSync(join(root, 'node_modules/.astro/data-store.json'), 'utf8');
+      expect([rulesFile(), examsFile()].filter((f) => !store.includes(`"${f}"`))).toEqual([]);
+    },
+    slow,
+  );
+
+  it(
+    'will not start the year after a year it made and nobody has checked, unless asked with --year',
+    () => {
+      const r = run('new-year');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(rulesFile());
+      expect(r.stderr).toContain(`--year ${year + 1}`);
+      expect(existsSync(join(root, `content/rules/${year + 1}.yaml`))).toBe(false);
+    },
+    slow,
+  );
+
+  it(
+    'refuses to write a file that exists, naming it, and changes nothing',
+    () => {
+      writeFileSync(join(root, rulesFile()), 'fiscalYear: 0\n');
+      const r = run('new-year', '--', '--year', String(year));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${rulesFile()} と ${examsFile()} は既にあります。上書きしないため、何も書き出していません。`);
+      expect(readFileSync(join(root, rulesFile()), 'utf8')).toBe('fiscalYear: 0\n');
+    },
+    slow,
+  );
 });
