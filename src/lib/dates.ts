@@ -45,7 +45,7 @@ function western(day: CalendarDate) {
 }
 
 /** 令和8年: the era and its year (the first year reads 元年). */
-function eraYear(day: CalendarDate): string {
+export function eraYear(day: CalendarDate): string {
   const parts = eraFmt.formatToParts(asUtc(day));
   const era = parts.find((p) => p.type === 'era')?.value ?? '';
   const year = parts.find((p) => p.type === 'year')?.value ?? '';
@@ -66,6 +66,16 @@ export function formatDate(day: CalendarDate): string {
 export function formatWareki(day: CalendarDate): string {
   const d = western(day);
   return `${eraYear(day)}（${d.year}年）${d.month}月${d.day}日`;
+}
+
+/** 日 for a Sunday: the weekday's one kanji, as formatDate writes it in brackets. */
+export function weekdayOf(day: CalendarDate): string {
+  return western(day).weekday;
+}
+
+/** 令和9年度 for 2027 (April 2027 to March 2028); a year before 令和 as 2018年度. */
+export function fiscalYearName(year: number): string {
+  return year >= 2019 ? `令和${year === 2019 ? '元' : year - 2018}年度` : `${year}年度`;
 }
 
 /** 2026年（令和8年）12月20日（日）: the western year with its era year beside it, then the day. */

@@ -7,6 +7,7 @@
 import { checkerCopy, dateText, durationText, guideLinks, rulesCopy } from '../i18n/rules';
 import type { ExamCalendar } from '../schemas/exam-calendar';
 import type { Route, Rules } from '../schemas/rules';
+import { fiscalYearName } from './dates';
 import { familyOf, type ReferenceDate, type RouteVerdict } from './eligibility';
 import type { CheckerAnswer, CheckerInput } from './eligibility-form';
 import { formatYen } from './format';
@@ -80,18 +81,15 @@ export const unverified = (source: string | null | undefined) => source === unde
 const unverifiedMark = (source: string | null | undefined) =>
   unverified(source) ? h` <span class="unverified-mark">（${r.unverified}）</span>` : '';
 
-/** 令和9年度 for 2027. */
-const fiscalYearText = (year: number) => (year >= 2019 ? `令和${year === 2019 ? '元' : year - 2018}年度` : `${year}年度`);
-
 /** What the route is counted to, in words: the day, why that day, and whether the figures are projections. */
 export function referenceLines(rules: Rules, ref: ReferenceDate, today: string, prospective: boolean): string[] {
   const lines: string[] = [];
   if (ref.missingExam) lines.push(r.reference.missingExam(dateText(today)));
   else if (ref.basis === 'exam' && ref.exam) {
-    lines.push(r.reference.exam(dateText(ref.date), `${fiscalYearText(ref.exam.fiscalYear)}の${ref.exam.name}`, prospective));
+    lines.push(r.reference.exam(dateText(ref.date), `${fiscalYearName(ref.exam.fiscalYear)}の${ref.exam.name}`, prospective));
     if (ref.exam.sample) lines.push(r.reference.sampleExam);
     if (ref.exam.fiscalYear !== rules.fiscalYear)
-      lines.push(r.reference.otherYear(fiscalYearText(rules.fiscalYear), fiscalYearText(ref.exam.fiscalYear)));
+      lines.push(r.reference.otherYear(fiscalYearName(rules.fiscalYear), fiscalYearName(ref.exam.fiscalYear)));
   } else if (ref.basis === 'date') lines.push(r.reference.date(dateText(ref.date)));
   else lines.push(r.reference.today(dateText(today)));
   return lines;
