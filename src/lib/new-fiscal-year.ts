@@ -358,7 +358,7 @@ export function affectedBy(y: NewYear, openings: readonly OpeningFacts[], progra
       heading: `選考区分（route）のある募集：${withRoute.length}件`,
       lead: [
         `サイトは content/rules のいちばん新しい年度のファイルを使います。${rules.to} を置くと、これらの募集の応募資格の確認と初任給の試算、ビルドでの必要年数と給与の確認は、${rules.to} の規則によります。`,
-        `${rules.to} の数字を直したら、各募集の requirements.experienceYears と pay も合わせてください（違うとビルドが止まり、書く数字が表示されます）。`,
+        `給与の額と必要な経験年数は、${rules.to} の規則から自動で表示します（募集のファイルを書き直す必要はありません）。${rules.to} の数字を確かめて直すと、これらの募集のページにそのまま反映されます。`,
       ],
       items: withRoute.map((o) => {
         const route = rules.next.routes.find((r) => r.id === o.route);
