@@ -16,6 +16,8 @@ import { DERIVED_WIDGET } from './cms-checks';
 /** Where uploaded images go in the repository, and the URL they are served from. */
 const CMS_MEDIA_FOLDER = 'public/images/uploads';
 const CMS_PUBLIC_FOLDER = '/images/uploads';
+/** The commit status the content check posts with a change's preview address (.github/workflows/content-check.yml). */
+export const CMS_PREVIEW_CONTEXT = 'deploy/preview';
 /** decap-server's address in local mode (`npx decap-server` with BIND_HOST=127.0.0.1). */
 export const CMS_LOCAL_BACKEND_URL = 'http://127.0.0.1:8081/api/v1';
 
@@ -125,9 +127,13 @@ export interface DecapConfig {
     branch: string;
     base_url?: string;
     auth_endpoint?: string;
+    /** The commit status that carries a change's preview address (docs/cms-production.md §6). */
+    preview_context?: string;
     commit_messages: Record<'create' | 'update' | 'delete' | 'uploadMedia' | 'deleteMedia', string>;
   };
   local_backend: { url: string };
+  /** Each change a branch and pull request, live only once the build passes on it (decision 0014). */
+  publish_mode?: 'editorial_workflow';
   locale: 'ja';
   site_url: string;
   display_url: string;
@@ -154,6 +160,12 @@ export interface CmsOptions {
   logo?: string | undefined;
   /** The plan's pillars, as content/plan/pillars.yaml has them: an initiative names one by id. */
   pillars: readonly { id: string; number: number; title: string }[];
+  /**
+   * Production: every save becomes a branch and a pull request, published (merged) only once the build passes on it,
+   * so a change the build refuses never reaches the live site nor blocks the next one (decision 0014). Local editing
+   * through decap-server's `fs` mode writes files directly (that mode has no workflow).
+   */
+  reviewBeforePublishing?: boolean | undefined;
   /** The routes of the rules in force, as content/rules has them: an opening picks one by its name. */
   routes?: readonly { id: string; label: string }[] | undefined;
 }
@@ -632,6 +644,7 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
       repo: options.repo,
       branch: options.branch,
       ...(options.authBaseUrl ? { base_url: options.authBaseUrl, auth_endpoint: options.authEndpoint ?? 'auth' } : {}),
+      ...(options.reviewBeforePublishing ? { preview_context: CMS_PREVIEW_CONTEXT } : {}),
       commit_messages: {
         create: '{{collection}}「{{slug}}」を作成（{{author-name}}）',
         update: '{{collection}}「{{slug}}」を更新（{{author-name}}）',
@@ -642,6 +655,7 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
     },
     // On 127.0.0.1/localhost only: the working copy through decap-server, no account.
     local_backend: { url: options.localBackendUrl ?? CMS_LOCAL_BACKEND_URL },
+    ...(options.reviewBeforePublishing ? { publish_mode: 'editorial_workflow' as const } : {}),
     locale: 'ja',
     site_url: options.siteUrl,
     display_url: options.siteUrl,

@@ -252,6 +252,21 @@ describe('the editor configuration', () => {
     expect(config.backend).not.toHaveProperty('base_url');
   });
 
+  it('publishes a production change only through a pull request, and writes files directly when editing locally', () => {
+    const production = cmsConfig({
+      repo: 'ward/site',
+      branch: 'main',
+      siteUrl: 'https://example.jp',
+      pillars,
+      reviewBeforePublishing: true,
+    });
+    expect(production.publish_mode).toBe('editorial_workflow');
+    expect(production.backend.preview_context).toBe('deploy/preview');
+    // The workflow posts the status the editor looks for.
+    expect(readFileSync('.github/workflows/content-check.yml', 'utf8')).toContain(`${production.backend.preview_context}`);
+    expect(config).not.toHaveProperty('publish_mode');
+  });
+
   it.each(folderCollections)('%s: a folder of Markdown with a form for every field of the schema', (name) => {
     const c = collection(name);
     expect(c.folder && existsSync(c.folder), `${c.folder} exists`).toBe(true);

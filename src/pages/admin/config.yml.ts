@@ -20,6 +20,8 @@ export const GET: APIRoute = async () => {
   const pillars = (await getCollection('pillars')).map((p) => ({ id: p.id, number: p.data.number, title: p.data.title }));
   const config = cmsConfig({
     repo: env('CMS_GITHUB_REPO') ?? REPO_PLACEHOLDER,
+    // The production repository: changes go live through a reviewed pull request the build has passed (decision 0014).
+    reviewBeforePublishing: env('CMS_GITHUB_REPO') !== undefined,
     branch: env('CMS_GITHUB_BRANCH') ?? 'main',
     authBaseUrl: env('CMS_AUTH_BASE_URL'),
     authEndpoint: env('CMS_AUTH_ENDPOINT'),
