@@ -205,12 +205,12 @@ export const cmsFields: Record<string, FieldCopy> = {
 /** Where the same field name means something else in one collection (keyed by dotted path). */
 export const cmsFieldOverrides: Partial<Record<CmsCollectionName, Record<string, Partial<FieldCopy>>>> = {
   jobs: {
-    title: { label: '職種名', hint: '募集要項のとおり。例：事務（経験者採用）' },
+    title: { label: '職種名', hint: '募集要項のとおり。例：事務（経験者採用・1級職）' },
     department: { label: '配属予定の部署' },
     'apply.url': { label: '応募先のURL', hint: 'https:// から書きます' },
     'apply.label': { label: '応募先リンクの文字', hint: '例：特別区人事委員会 採用試験のページ' },
     'exam.year': { label: '試験の年度', hint: '試験日の属する年度（例：2027）' },
-    'exam.id': { label: '試験の種類', hint: 'content/exams の試験の id（keiken：経験者採用、1rui：I類）' },
+    'exam.id': { label: '試験の種類', hint: '特別区の採用試験の種類を、試験日程（content/exams）の試験から選びます' },
   },
   internships: { department: { label: '受け入れる部署' } },
   events: {
@@ -219,7 +219,7 @@ export const cmsFieldOverrides: Partial<Record<CmsCollectionName, Record<string,
       hint: '特別区の採用試験の説明会のときだけ書きます。開催日は、その試験の申込受付が始まる日より前にします',
     },
     'exam.year': { label: '試験の年度', hint: '試験日の属する年度（例：2027）' },
-    'exam.id': { label: '試験の種類', hint: 'content/exams の試験の id（keiken：経験者採用、1rui：I類）' },
+    'exam.id': { label: '試験の種類', hint: '特別区の採用試験の種類を、試験日程（content/exams）の試験から選びます' },
   },
   stories: {
     title: { label: '見出し', hint: 'ご本人の言葉で' },

@@ -168,6 +168,8 @@ export interface CmsOptions {
   reviewBeforePublishing?: boolean | undefined;
   /** The routes of the rules in force, as content/rules has them: an opening picks one by its name. */
   routes?: readonly { id: string; label: string }[] | undefined;
+  /** The joint exams of content/exams (each id once, with its name): an opening or event picks one by its name. */
+  exams?: readonly { id: string; name: string }[] | undefined;
 }
 
 const DERIVED_FIELD = 'derived';
@@ -205,6 +207,7 @@ interface Context {
   collection: CmsCollectionName;
   pillars: CmsOptions['pillars'];
   routes: NonNullable<CmsOptions['routes']>;
+  exams: NonNullable<CmsOptions['exams']>;
 }
 
 const copyOf = fieldCopy;
@@ -265,6 +268,12 @@ function fieldOf(path: string[], node: JsonSchema, required: boolean, ctx: Conte
   // An opening's route: one of the rules' routes, by its name (the build refuses any other).
   if (ctx.collection === 'jobs' && path.join('.') === 'route') {
     const options = ctx.routes.map((r) => ({ label: r.label, value: r.id }));
+    return withCommon({ ...base, widget: 'select', options }, copy, [], node);
+  }
+
+  // A joint exam: one of the calendars' exams, by its name.
+  if (path.join('.') === 'exam.id' && ctx.exams.length > 0) {
+    const options = ctx.exams.map((e) => ({ label: `${e.name}（${e.id}）`, value: e.id }));
     return withCommon({ ...base, widget: 'select', options }, copy, [], node);
   }
 
@@ -424,8 +433,9 @@ function cmsFieldsFor(
   schema: z.ZodType,
   pillars: CmsOptions['pillars'] = [],
   routes: CmsOptions['routes'] = [],
+  exams: CmsOptions['exams'] = [],
 ): DecapField[] {
-  const fields = fieldsOf([], jsonSchemaOf(schema), { collection, pillars, routes });
+  const fields = fieldsOf([], jsonSchemaOf(schema), { collection, pillars, routes, exams });
   if (collection !== 'jobs') return fields;
   // Right after the route: what it (and the exam) decide, read-only.
   const copy = copyOf(collection, [DERIVED_FIELD]);
@@ -558,6 +568,7 @@ function folderCollection(
   schema: z.ZodType,
   pillars: CmsOptions['pillars'],
   routes: CmsOptions['routes'],
+  exams: CmsOptions['exams'],
 ): DecapCollection {
   const where = folders[name];
   const copy = cmsCollections[name];
@@ -579,7 +590,7 @@ function folderCollection(
     summary: `{{${where.identifier}}}（{{filename}}）`,
     preview_path: where.preview,
     sortable_fields: where.sortable,
-    fields: [...(where.create ? [slugField(name)] : []), ...cmsFieldsFor(name, schema, pillars, routes), bodyField(name)],
+    fields: [...(where.create ? [slugField(name)] : []), ...cmsFieldsFor(name, schema, pillars, routes, exams), bodyField(name)],
   };
   if (where.hasDraft) collection.view_filters = [{ label: cmsFields['draft']?.label ?? 'draft', field: 'draft', pattern: true }];
   return collection;
@@ -636,7 +647,7 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
       ? pillarsCollection(schemas.pillars, options.pillars)
       : name === 'planOverview'
         ? planOverviewCollection(schemas.planOverview)
-        : folderCollection(name, schemas[name], options.pillars, options.routes),
+        : folderCollection(name, schemas[name], options.pillars, options.routes, options.exams),
   );
   return {
     backend: {

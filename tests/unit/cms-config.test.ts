@@ -19,6 +19,7 @@ import {
   type DecapConfig,
   type DecapField,
 } from '../../src/lib/cms-config';
+import { readExamCalendars } from '../../src/lib/exam-calendar-files';
 import { readRulesInForce } from '../../src/lib/rules-files';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, sessionFormats } from '../../src/lib/taxonomy';
 import { calendarDate, clockTime } from '../../src/schemas/common';
@@ -37,7 +38,9 @@ const pillars = pillarsOnDisk();
 
 /** The routes of the rules in force, as the build hands them to the editor. */
 const routes = readRulesInForce().rules.routes;
-const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars, routes });
+/** The joint exams of content/exams, each id once. */
+const exams = [...new Map(readExamCalendars().flatMap((c) => c.exams.map((e) => [e.id, { id: e.id, name: e.name }] as const))).values()];
+const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars, routes, exams });
 
 /** Reference placeholders of our own, told apart by identity. */
 const storyRef = z.string();
@@ -96,6 +99,11 @@ function expectField(t: z.ZodType, field: DecapField | undefined, path: string, 
       field.options?.map((o) => (typeof o === 'string' ? o : o.value)),
       path,
     ).toEqual(pillars.map((p) => p.id));
+    return;
+  }
+  if (path === 'exam.id') {
+    // A choice among the calendars' exams (checked below).
+    expect(field.widget, path).toBe('select');
     return;
   }
   if (path === 'route') {
@@ -357,6 +365,11 @@ describe('the editor configuration', () => {
     expect(route?.required).toBe(false);
     expect(route?.options).toEqual(routes.map((r) => ({ label: r.label, value: r.id })));
     expect(fields[at + 1]).toMatchObject({ name: 'derived', widget: 'derived-facts', required: false });
+    // Likewise a joint exam, by name, in openings and events.
+    for (const c of ['jobs', 'events']) {
+      const exam = (collection(c).fields ?? []).find((f) => f.name === 'exam')?.fields?.find((f) => f.name === 'id');
+      expect(exam?.options).toEqual(exams.map((e) => ({ label: `${e.name}（${e.id}）`, value: e.id })));
+    }
     // The rules decide these for a routed opening: never required in the form.
     const requirements = fields.find((f) => f.name === 'requirements')?.fields ?? [];
     const pay = fields.find((f) => f.name === 'pay')?.fields ?? [];
