@@ -40,7 +40,8 @@ export const decapJaAdditions = {
       },
       image: { chooseMultiple: '画像を選ぶ', addMore: '画像を追加', removeAll: '画像をすべて外す' },
       file: { chooseMultiple: 'ファイルを選ぶ', addMore: 'ファイルを追加', removeAll: 'ファイルをすべて外す' },
-      datetime: { setToNow: '%{fieldLabel}を今の日時にする' },
+      // Decap fills %{fieldLabel} with the field's name (closesOn), not its label: left out.
+      datetime: { setToNow: 'この欄を今の日時にする' },
       list: { add: '%{item}を追加', addType: '%{item}を追加' },
       object: { expand: '開く', collapse: '閉じる' },
     },

@@ -24,7 +24,9 @@ describe("Decap's Japanese, completed", () => {
   });
   it('keeps the placeholders of each English phrase', async () => {
     const en = await load('en');
-    for (const key of keys(decapJaAdditions)) {
+    // Decap fills this one's %{fieldLabel} with the field's name (closesOn), which a recruiter does not know.
+    const leftOut = new Set(['editor.editorWidgets.datetime.setToNow']);
+    for (const key of keys(decapJaAdditions).filter((k) => !leftOut.has(k))) {
       const get = (p: Phrases) => key.split('.').reduce<unknown>((v, k) => (v as Phrases)?.[k], p) as string;
       const placeholders = (s: string) => (s.match(/%\{\w+\}/g) ?? []).sort();
       expect(placeholders(get(decapJaAdditions)), key).toEqual(placeholders(get(en)));
