@@ -240,7 +240,7 @@ export function programmeView(
   schemas: Schemas,
   collection: 'internships' | 'events',
   entry: unknown,
-  facts: readonly [label: string, field: string][],
+  facts: readonly (readonly [label: string, field: string])[],
   today: string,
 ): ProgrammeView {
   const e = obj(asWritten(entry));
