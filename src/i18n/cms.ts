@@ -314,3 +314,11 @@ export const cmsCheckWords = {
     sample: '（サンプルの数値・日付です。確認してから公開してください）',
   },
 };
+
+/** The words of the editor's preview pane that the pages themselves do not have. */
+export const cmsPreviewWords = {
+  /** Above the preview: what it is, and that it is not published yet. */
+  banner: 'プレビュー：公開したときのページの見た目です（保存するまで公開されません）。',
+  /** The entry cannot be saved yet: some facts wait for the fields they come from. */
+  incomplete: 'まだ入力されていない欄や、直す必要のある欄があります。そろうと、この表示も公開されるページと同じになります。',
+};

@@ -673,8 +673,8 @@ export function cmsConfig(options: CmsOptions): DecapConfig {
     ...(options.logo ? { logo: { src: options.logo } } : {}),
     media_folder: CMS_MEDIA_FOLDER,
     public_folder: CMS_PUBLIC_FOLDER,
-    // Decap's side preview is not the site: preview the real pages instead (docs/recruiters-guide.md).
-    editor: { preview: false },
+    // The side preview draws an entry as its page will show it, with the site's stylesheet (src/scripts/cms-preview.ts).
+    editor: { preview: true },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections,
   };

@@ -6,7 +6,8 @@
  * - an opening shows, read-only, what its route and exam decide (pay range, required years, grade, window);
  * - an optional field the recruiter emptied is left out of the file, instead of being written as "" (which the
  *   schemas refuse: text is never empty, and an optional field is either absent or filled in);
- * - a new entry must have its URL name (`slug`), since it becomes the file name and the page's URL.
+ * - a new entry must have its URL name (`slug`), since it becomes the file name and the page's URL;
+ * - the preview pane draws an entry as its page will show it (./cms-preview.ts).
  */
 import { cmsCheckWords, cmsLimits } from '../i18n/cms';
 import { decapJaAdditions, withPhrases } from '../i18n/decap-ja';
@@ -21,6 +22,7 @@ import {
   valueAt,
 } from '../lib/cms-checks';
 import { todayInTokyo } from '../lib/dates';
+import { type PreviewCms, registerPreviews } from './cms-preview';
 
 /** The few methods of Immutable.js collections used here (Decap hands entries over as Immutable data). */
 interface Immutable {
@@ -48,7 +50,7 @@ interface Widget {
   control: Component;
   preview?: Component;
 }
-interface DecapCms {
+interface DecapCms extends PreviewCms {
   registerEventListener(listener: { name: 'preSave'; handler: (event: { entry: Immutable }) => unknown }): void;
   registerWidget(name: string, control: Component, preview?: Component): void;
   getWidget(name: string): Widget | undefined;
@@ -201,6 +203,7 @@ if (cms) {
   }
   const derived = derivedControl();
   if (derived) cms.registerWidget(DERIVED_WIDGET, derived);
+  if (h && createClass) registerPreviews(cms, h, createClass, ready);
 
   cms.registerEventListener({
     name: 'preSave',

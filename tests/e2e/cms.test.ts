@@ -3,17 +3,26 @@
  * a recruiter changes an opening's deadline through /admin/, the file changes by exactly that line, and the
  * rebuilt site shows the new deadline. Nothing touches the working copy: the copy has its own content, build
  * and decap-server (on ports of its own), and node_modules linked package by package (its caches stay apart).
+ * The one exception: the screenshots of the editor in the recruiters' guide (docs/images/cms/), which these tests
+ * take and rewrite on every run, so the guide always shows the editor as it is.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { basename, join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { ui } from '../../src/i18n/ja';
+import { sampleCopy } from '../../src/i18n/rules';
+import { dateOf, dayNumber } from '../../src/lib/calendar';
+import { formatDate, formatDateBoth } from '../../src/lib/dates';
 import { formatRange, routePayRange } from '../../src/lib/pay';
 import { readRulesInForce } from '../../src/lib/rules-files';
+import { statusOn } from '../../src/lib/status';
+import { TEST_TODAY } from '../clock';
 import { adminHeaders } from './support/admin-headers';
 import { bin, build, copyProject, root, toolEnv } from './support/project-copy';
 import { serveDist } from './support/serve-dist';
+// The page's Date reads the suites' one day (tests/clock.ts): statuses and screenshots are the same on any day.
+import { expect, type Page, test } from './support/test';
 
 const DECAP_PORT = Number(process.env['CMS_E2E_DECAP_PORT'] ?? 8806);
 const SITE_PORT = Number(process.env['CMS_E2E_SITE_PORT'] ?? 8805);
@@ -100,6 +109,31 @@ async function publish(page: Page) {
   await page.getByRole('menuitem', { name: '公開する' }).click();
 }
 
+/** Where the recruiters' guide takes its screenshots of the editor from: rewritten by every run of these tests. */
+const SCREENSHOTS = join(root, 'docs', 'images', 'cms');
+/** One size for every screenshot, so that a rerun changes a picture only when the editor changed. */
+const SCREEN = { width: 1280, height: 800 };
+
+/** The page as it is now, into docs/images/cms/<name>.png (no caret, no animation). */
+async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+/**
+ * Opens an entry from its collection's list, as a recruiter does. Going straight to the entry's address races Decap's
+ * own loading: its toolbar can ask for the entry's preview link before the entry is there (a TypeError in the console).
+ */
+async function openEntry(page: Page, collection: string, slug: string) {
+  await page.goto(`${site}/admin/#/collections/${collection}`);
+  await page.locator(`a[href$="/collections/${collection}/entries/${slug}"]`).click();
+}
+
+/** A front-matter value of a file in content/ (a plain scalar on its own line). */
+function frontMatterValue(text: string, key: string): string | undefined {
+  return new RegExp(`^${key}: (.+)$`, 'm').exec(text)?.[1]?.trim();
+}
+
 /** Every file under content/, with its text: what a refused save must leave as it was. */
 function contentFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -145,7 +179,7 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await page.goto(`${site}/admin/`);
     await page.getByRole('button', { name: 'ログイン' }).click();
     await expect(page.getByText('採用情報').first()).toBeVisible();
-    await page.goto(`${site}/admin/#/collections/jobs/entries/ict-dx-ninkitsuki-madoguchi-2027`);
+    await openEntry(page, 'jobs', 'ict-dx-ninkitsuki-madoguchi-2027');
 
     // Optional in the schema (a joint-exam opening takes its window from content/exams), so Decap adds 「(任意)」.
     const deadline = page.getByRole('textbox', { name: /^締切日/ });
@@ -195,6 +229,10 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await expect(facts).toContainText(`給与：月給 ${formatRange(range)}（本給と地域手当の合計）`);
     await expect(facts).toContainText(`必要な経験年数：${wardRoute.window.requiredYears}年以上`);
     await expect(facts).toContainText(`職級：${wardRoute.grade}`);
+    // For the guide: the route picked by name and what its rules decide, read-only, beside the preview.
+    await page.setViewportSize(SCREEN);
+    await facts.scrollIntoViewIfNeeded();
+    await screenshot(page, 'derived-facts');
 
     await choose(page, /^採用区分/, '任期付');
     await choose(page, /^職種$/, 'ICT・DX');
@@ -239,6 +277,10 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await publish(page);
     await expect(page.getByText('締切日（closesOn）は募集開始日（opensOn）と同じか後の日付にしてください')).toBeVisible();
     await expect(page.getByText('未保存')).toBeVisible();
+    // For the guide: a refused field, its message above it.
+    await page.setViewportSize(SCREEN);
+    await page.getByRole('textbox', { name: /^締切日/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'refused-field');
 
     // A route is one of the rules' routes, by name: there is nothing else to pick.
     await page.getByRole('combobox', { name: /^選考区分/ }).click();
@@ -263,6 +305,69 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
 
     // Nothing under content/ changed.
     expect(contentFiles(dir)).toEqual(before);
+  });
+
+  test('the preview pane shows an opening as its page will: the pay of the route picked, the status and window of the deadline typed', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const problems = await watchProblems(page);
+    const text = readFileSync(join(dir, JOB), 'utf8');
+    const opensOn = frontMatterValue(text, 'opensOn');
+    const title = frontMatterValue(text, 'title');
+    if (!opensOn || !title) throw new Error(`${JOB} has no opensOn or title`);
+    // Another of the ward's own routes with pay rules, and a deadline that has passed today (not before the opening day).
+    const other = inForce.rules.routes.find((r) => r.organizer === 'ward' && r.id !== wardRoute?.id && routePayRange(inForce.rules, r.id));
+    const range = other && routePayRange(inForce.rules, other.id);
+    if (!other || !range) throw new Error('content/rules has no second ward route with pay rules');
+    const closesOn = dateOf(dayNumber(TEST_TODAY) - 1);
+    if (closesOn < opensOn) throw new Error(`${JOB} opens after ${closesOn}: pick another day`);
+    const status = statusOn({ opensOn, closesOn }, TEST_TODAY);
+
+    await page.setViewportSize(SCREEN);
+    await page.goto(`${site}/admin/`);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await openEntry(page, 'jobs', 'ict-dx-ninkitsuki-madoguchi-2027');
+    const preview = page.frameLocator('iframe').first();
+    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(title);
+
+    await choose(page, /^選考区分/, other.label);
+    const deadline = page.getByRole('textbox', { name: /^締切日/ });
+    await deadline.fill(closesOn);
+    await deadline.blur();
+
+    // The pay the rules give the route, as the page writes it, with the sample mark while the rules are samples.
+    const pay = preview.locator('dl.facts dt', { hasText: /^給与$/ }).locator('xpath=following-sibling::dd[1]');
+    await expect(pay).toHaveText(`月給 ${formatRange(range)}${inForce.rules.sample ? sampleCopy.mark : ''}`);
+    await expect(preview.locator('dl.facts')).toContainText(other.grade);
+    // Today's status, from the window typed.
+    await expect(preview.locator('h1 + p .status')).toHaveText(ui.status[status]);
+    await expect(preview.locator('[data-job-status]')).toContainText(formatDateBoth(closesOn));
+    await expect(preview.locator('[data-job-status]')).toHaveAttribute('data-job-status', status);
+    // The site's stylesheet, the one the public pages link, with the badge's own scoped style (white on its colour).
+    const sheet = await preview.locator('link[rel="stylesheet"]').first().getAttribute('href');
+    const jobPage = await (await fetch(`${site}/jobs/ict-dx-ninkitsuki-madoguchi-2027/`)).text();
+    expect(sheet && jobPage.includes(`href="${new URL(sheet, site).pathname}"`)).toBe(true);
+    await expect(preview.locator('h1 + p .status')).toHaveCSS('color', 'rgb(255, 255, 255)');
+
+    await preview.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'preview');
+
+    // Nothing was saved.
+    page.once('dialog', (d) => d.accept());
+    await page.goto(`${site}/admin/#/collections/jobs`);
+    expect(readFileSync(join(dir, JOB), 'utf8')).toBe(text);
+
+    // An internship: each session with its registration status for today, as the page's table states it.
+    const internship = readdirSync(join(dir, 'content', 'internships')).find((f) => !f.startsWith('_')) ?? '';
+    const programme = readFileSync(join(dir, 'content', 'internships', internship), 'utf8');
+    const session = /\n\s+- id: ([a-z0-9-]+)[\s\S]*?registrationClosesOn: (\d{4}-\d{2}-\d{2})/.exec(programme);
+    if (!session?.[1] || !session[2]) throw new Error(`no session in content/internships/${internship}`);
+    await openEntry(page, 'internships', internship.replace(/\.md$/, ''));
+    const row = preview.locator(`tr[data-session-id="${session[1]}"]`);
+    await expect(row).toContainText(formatDate(session[2]));
+    await expect(row.locator('.status')).toHaveText(ui.status[statusOn({ opensOn: '0000-01-01', closesOn: session[2] }, TEST_TODAY)]);
+    expect(problems).toEqual([]);
   });
 
   test('an image uploaded in the editor lands in public/images/uploads of the working copy', async ({ page }) => {
