@@ -126,8 +126,14 @@ async function screenshot(page: Page, name: string) {
  */
 async function openEntry(page: Page, collection: string, slug: string) {
   await page.goto(`${site}/admin/#/collections/${collection}`);
-  await page.locator(`a[href$="/collections/${collection}/entries/${slug}"]`).click();
+  await page.locator(`a[href$="/collections/${collection}/entries/${slug}"]`).click(LOADING);
+  await formReady(page);
 }
+
+/** Decap's first form on a busy machine: its 5 MB bundle, the entry and the preview can take well over 5 s. */
+const LOADING = { timeout: 30_000 };
+/** Waits until the entry's form is drawn (every folder collection's form starts with the URL name). */
+const formReady = (page: Page) => expect(page.getByRole('textbox', { name: /^URL名/ })).toBeVisible(LOADING);
 
 /** A front-matter value of a file in content/ (a plain scalar on its own line). */
 function frontMatterValue(text: string, key: string): string | undefined {
@@ -219,6 +225,7 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await page.getByRole('button', { name: 'ログイン' }).click();
     await expect(page.getByText('採用情報').first()).toBeVisible();
     await page.goto(`${site}/admin/#/collections/jobs/new`);
+    await formReady(page);
 
     await page.getByRole('textbox', { name: /^URL名/ }).fill(slug);
     await page.getByRole('textbox', { name: /^職種名/ }).fill('ICT・DX（任期付職員・データ活用）');
@@ -311,12 +318,10 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     const taken = /\n\s+- id: ([a-z0-9-]+)/.exec(readFileSync(join(dir, 'content', 'events', events[0] ?? ''), 'utf8'))?.[1];
     if (!taken) throw new Error('no session id in content/events');
     page.once('dialog', (d) => d.accept()); // leaving the unsaved opening
-    await page.goto(`${site}/admin/#/collections/internships`);
-    await page.getByRole('link').filter({ hasText: 'インターンシップ' }).nth(1).waitFor();
     const internship = readdirSync(join(dir, 'content', 'internships'))
       .find((f) => !f.startsWith('_'))
       ?.replace(/\.md$/, '');
-    await page.goto(`${site}/admin/#/collections/internships/entries/${internship}`);
+    await openEntry(page, 'internships', internship ?? '');
     const id = page.getByRole('textbox', { name: /^回のID/ }).first();
     await id.fill(taken);
     await publish(page);
