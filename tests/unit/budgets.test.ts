@@ -143,6 +143,23 @@ describe('the budget checker fails', () => {
     expect(lazy?.onDemand.files.map((f) => f.url)).toEqual(['/extra/lazy.js']);
   });
 
+  it('checker-js: a checker page over 30 KB of JavaScript, counting the script it puts in after the first paint', () => {
+    const dir = site({
+      '_astro/loader.js': 'addEventListener("load",()=>{});',
+      '_astro/checker.js': 'import{d}from"./dep.js";console.log(d);',
+      '_astro/dep.js': `export const d=${JSON.stringify(noise(BUDGETS.checkerJsBytes + 5_000))};`,
+      'eligibility/r-1/index.html': page(
+        '<script type="module" src="/_astro/loader.js"></script>',
+        '<main><h1>t</h1><template data-after-first-paint><script type="module" src="/_astro/checker.js"></script></template></main>',
+      ),
+    });
+    const report = measureBudgets(dir);
+    expect(report.violations.map((x) => `${x.budget} ${x.url}`)).toEqual(['checker-js /eligibility/r-1/']);
+    const checker = report.pages.find((p) => p.url === '/eligibility/r-1/');
+    expect(checker?.js.files.map((f) => f.url)).toEqual(['/_astro/loader.js']);
+    expect(checker?.onDemand.files.map((f) => f.url)).toEqual(['/_astro/checker.js', '/_astro/dep.js']);
+  });
+
   it('images: no size, an old format, a later image not lazy', () => {
     const dir = site({
       'about/index.html': page(
