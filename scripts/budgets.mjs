@@ -15,7 +15,9 @@
  *   fonts      no web font: no font file in dist/, no @font-face in any CSS or page, no font link or preload.
  *   form-js    a form page (/jobs/x/apply/, /register/x/) ships ≤ 90 KB of JavaScript: every <script src>
  *              module plus its static imports, followed through dist/ recursively. Modules only reached by a
- *              dynamic import() (e.g. /pagefind/pagefind.js) load on demand: reported apart; on form pages they count.
+ *              dynamic import() (e.g. /pagefind/pagefind.js), or by a script inside <template data-after-first-paint>
+ *              (src/components/AfterFirstPaint.astro puts it in the page after the first paint), load after the page
+ *              or on demand: reported apart; on form pages they count.
  *   checker-js the eligibility checker (/eligibility/x/) ships ≤ 30 KB of JavaScript, static and loaded after the page
  *              together (it computes the answer in the browser, without zod).
  *   images     every <img> has width and height, a modern format (webp, avif, svg) and loading="lazy"
@@ -205,14 +207,15 @@ export function measureBudgets(distDir) {
   };
 
   /**
-   * The module graph from some entry files: static closure, and what only dynamic imports reach.
-   * @param {string[]} entries files @param {string} pageUrl for messages
+   * The module graph from some entry files: static closure, and what only dynamic imports or the entries that come
+   * after the first paint reach.
+   * @param {string[]} entries files @param {string[]} lateEntries files @param {string} pageUrl for messages
    */
-  const moduleGraph = (entries, pageUrl) => {
+  const moduleGraph = (entries, lateEntries, pageUrl) => {
     /** @type {Set<string>} */
     const statics = new Set();
     /** @type {string[]} */
-    const dynamicRoots = [];
+    const dynamicRoots = [...lateEntries];
     /** @param {string} file @param {Set<string>} into @param {string[] | null} dyn */
     const visit = (file, into, dyn) => {
       if (into.has(file)) return;
@@ -269,6 +272,7 @@ export function measureBudgets(distDir) {
 
     /** @type {string[]} */ const cssFiles = [];
     /** @type {string[]} */ const jsEntries = [];
+    /** @type {string[]} */ const lateJsEntries = [];
     /** @type {string[]} */ const iconFiles = [];
     let inlineJs = 0;
     let iconLinked = false;
@@ -304,14 +308,20 @@ export function measureBudgets(distDir) {
       if (existsSync(ico)) iconFiles.push(ico);
     }
 
+    // Scripts that the page puts in only after its first paint (src/components/AfterFirstPaint.astro).
+    const late = [...html.matchAll(/<template\b[^>]*\bdata-after-first-paint\b[^>]*>[\s\S]*?<\/template\s*>/gi)].map((m) => ({
+      from: m.index,
+      to: m.index + m[0].length,
+    }));
     for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
       const a = attrsOf(m[1] ?? '');
+      const afterFirstPaint = late.some((t) => t.from <= m.index && m.index < t.to);
       const type = (a['type'] ?? '').toLowerCase();
       // JSON-LD, import maps and other data blocks are data, not code.
       if (type && !/^(module|text\/javascript|application\/javascript)$/.test(type)) continue;
       if (a['src'] !== undefined) {
         const r = resolve(a['src'], url);
-        if (r.file) jsEntries.push(r.file);
+        if (r.file) (afterFirstPaint ? lateJsEntries : jsEntries).push(r.file);
         else missing(url, `script ${a['src']}`, r.external);
       } else {
         inlineJs += Buffer.byteLength(m[2] ?? '');
@@ -334,7 +344,7 @@ export function measureBudgets(distDir) {
 
     const uniq = (/** @type {string[]} */ list) => [...new Set(list)];
     const css = uniq(cssFiles).map(asset);
-    const graph = moduleGraph(uniq(jsEntries), url);
+    const graph = moduleGraph(uniq(jsEntries), uniq(lateJsEntries), url);
     const js = graph.statics.map(asset);
     const onDemand = graph.onDemand.map(asset);
     const favicon = uniq(iconFiles).map(asset);
@@ -504,7 +514,7 @@ function printReport(report, top) {
   }
   for (const [files, e] of onDemand)
     console.log(
-      `\nLoaded on demand (dynamic import, not in the budgets) on ${e.pages} pages: ${kb(e.gzip)} gzip, ${kb(e.brotli)} brotli: ${files}`,
+      `\nLoaded after the page or on demand (dynamic import or after the first paint; counted in form-js and checker-js only) on ${e.pages} pages: ${kb(e.gzip)} gzip, ${kb(e.brotli)} brotli: ${files}`,
     );
 
   console.log(`\nWeb fonts: ${report.fonts.files.length} font files, ${report.fonts.fontFace.length} CSS files with @font-face`);

@@ -131,6 +131,22 @@ test.describe('with JavaScript', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the checker page fetches its script, that script’s imports and the rules only after its first paint', async ({ page }) => {
+    // goto waits for the form to be enhanced (./support/test.ts): everything has loaded by then.
+    await page.goto(CHECKER);
+    const { fcp, loads } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      loads: performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/_astro\/.+\.js$|\/rules\.json$/.test(e.name))
+        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+    }));
+    expect(fcp).toBeGreaterThan(0);
+    expect(loads.map((l) => l.path)).toContain('/rules.json');
+    // Only AfterFirstPaint's own small script may load before the first paint.
+    expect(loads.filter((l) => l.start < fcp && !/\/AfterFirstPaint\./.test(l.path))).toEqual([]);
+  });
+
   test('missing and impossible entries show a focused error summary whose links lead to the fields', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto(CHECKER);
