@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { allowInlineScripts, hashSource, inlineScripts } from './scripts/csp-hashes.mjs';
 import { contentLastmod } from './scripts/lastmod.mjs';
 import { todayInTokyo } from './src/lib/dates.ts';
 import { site } from './src/site.config.ts';
@@ -50,6 +51,28 @@ function lowPriorityScripts() {
   };
 }
 
+/**
+ * The after-first-paint loader is the site's one inline script (decision 0007): after the build, its hash goes into
+ * the policy of dist/_headers (scripts/csp-hashes.mjs), so the CSP allows it and no other inline script.
+ */
+function inlineScriptHashes() {
+  return {
+    name: 'inline-script-hashes',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': async ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const hashes = new Set();
+        for (const entry of await readdir(root, { recursive: true }))
+          if (entry.endsWith('.html'))
+            for (const text of inlineScripts(await readFile(join(root, entry), 'utf8'))) hashes.add(hashSource(text));
+        const file = join(root, '_headers');
+        await writeFile(file, allowInlineScripts(await readFile(file, 'utf8'), [...hashes].sort()));
+      },
+    },
+  };
+}
+
 /** @type {((pathname: string) => Date | undefined) | undefined} */
 let lastmodOf;
 
@@ -60,6 +83,7 @@ export default defineConfig({
   integrations: [
     react(),
     lowPriorityScripts(),
+    inlineScriptHashes(),
     sitemap({
       // Each page's last change: its entry's last commit or date that came round, or the latest of all for lists.
       serialize: (item) => {
