@@ -56,6 +56,8 @@ export const jobsCopy = {
   /** A joint-exam opening's calendar, all of it from content/exams. */
   exam: {
     heading: (name: string) => `${name}の日程`,
+    /** The apply link's words on a joint-exam opening that names none of its own. */
+    applyLabel: (body: string, exam: string) => `${body}のホームページ（${exam}の案内・受験申込み）`,
     announced: '告示（試験案内の公表）',
     internet: 'インターネット申込み',
     post: '郵送申込み',

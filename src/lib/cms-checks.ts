@@ -8,10 +8,9 @@ import { type CmsCollectionName, cmsCheckWords, fieldCopy } from '../i18n/cms';
 import { ui } from '../i18n/ja';
 import { contentSchemas } from '../schemas/content';
 import type { ExamCalendar } from '../schemas/exam-calendar';
-import type { Rules } from '../schemas/rules';
 import { formatDate } from './dates';
 import { examStatus, findExam } from './exam-calendar';
-import { formatRange, routePayRange } from './pay';
+import { formatRange, type RulesInForce, routeFigures } from './pay';
 
 /**
  * The read-only field of an opening that shows what the rules and the exam calendar decide for it (pay range,
@@ -23,7 +22,7 @@ export const DERIVED_WIDGET = 'derived-facts';
 /** What /admin/checks.json holds. */
 export interface EditorData {
   /** The rules in force and their file, as the build reads them. */
-  rules: { file: string; rules: Rules };
+  rules: RulesInForce;
   calendars: ExamCalendar[];
   /** Every session id of content/internships and content/events (drafts included), with its file. */
   sessions: { file: string; id: string }[];
@@ -116,16 +115,15 @@ export function derivedFacts(entry: unknown, data: EditorData, today: string): s
   const words = cmsCheckWords.derived;
   const job = asWritten(entry) as { route?: string; exam?: { year?: number; id?: string } };
   const lines: string[] = [];
-  const { rules, file } = data.rules;
   if (!job.route) lines.push(words.noRoute);
   else {
-    const route = rules.routes.find((r) => r.id === job.route);
-    if (!route) lines.push(words.unknownRoute(job.route, file));
+    const figures = routeFigures(data.rules, job.route);
+    if (figures === 'unknown') lines.push(words.unknownRoute(job.route, data.rules.file));
     else {
-      const pay = routePayRange(rules, route.id);
+      const { route, file, pay } = figures;
       lines.push(words.route(route.label, file), words.grade(route.grade), words.years(route.window.requiredYears));
       lines.push(pay ? words.pay(formatRange(pay)) : words.noPay);
-      if (rules.sample) lines.push(words.sample);
+      if (data.rules.rules.sample) lines.push(words.sample);
     }
   }
   const ref = job.exam;

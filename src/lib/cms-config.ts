@@ -145,6 +145,19 @@ export interface DecapConfig {
   collections: DecapCollection[];
 }
 
+/** The editor's route choices: the routes of the rules in force, by id and name. */
+export const routeChoices = (rules: { routes: readonly { id: string; label: string }[] }) =>
+  rules.routes.map((r) => ({ id: r.id, label: r.label }));
+
+/** The editor's joint-exam choices: each exam id of the calendars once, named as its newest calendar names it. */
+export const examChoices = (calendars: readonly { fiscalYear: number; exams: readonly { id: string; name: string }[] }[]) => [
+  ...new Map(
+    [...calendars]
+      .sort((a, b) => a.fiscalYear - b.fiscalYear)
+      .flatMap((c) => c.exams.map((e) => [e.id, { id: e.id, name: e.name }] as const)),
+  ).values(),
+];
+
 export interface CmsOptions {
   /** "owner/name" of the GitHub repository the production editor commits to. */
   repo: string;

@@ -5,12 +5,14 @@
  * transform uses (the rules' pay of its route, the exam calendar's window and steps), and never throws.
  * Pure: the data comes from /admin/checks.json, the entry from Decap as a plain object.
  */
+import { jobsCopy } from '../i18n/ja';
+import type { Route } from '../schemas/rules';
 import { site } from '../site.config';
 import { isCalendarDate } from './calendar';
 import { asWritten, type EditorData, type editorSchemas } from './cms-checks';
-import { examSelection, examWindow, findExam, referenceDateOf, type SelectionStep } from './exam-calendar';
+import { examSelection, examWindow, findExam, type JointExamFacts, jointExamFacts, type SelectionStep } from './exam-calendar';
 import type { PayRange } from './format';
-import { routePayRange } from './pay';
+import { routeFigures } from './pay';
 import { type Status, statusOn } from './status';
 
 type Schemas = ReturnType<typeof editorSchemas>;
@@ -48,19 +50,7 @@ export interface JobView {
     | { method: 'external'; url?: string | undefined; label?: string | undefined; jointExam: boolean }
     | undefined;
   /** A joint exam's facts, from content/exams. */
-  jointExam?:
-    | {
-        fiscalYear: number;
-        sample: boolean;
-        source: string;
-        name: string;
-        announcedOn: string;
-        internet: { from: string; to: string };
-        post?: { from: string; postmarkedBy: string } | undefined;
-        url: string;
-        referenceDate: string;
-      }
-    | undefined;
+  jointExam?: JointExamFacts | undefined;
   contact?: string | undefined;
   /** The build accepts the entry as it is (else some facts may be missing until it is completed). */
   complete: boolean;
@@ -106,9 +96,8 @@ const day = (v: unknown): string | undefined => {
 const windowStatus = (opensOn: string | undefined, closesOn: string | undefined, today: string) =>
   opensOn && closesOn ? statusOn({ opensOn, closesOn }, today) : undefined;
 
-/** The route of the rules in force named by `id`, as the page states it. */
-function routeOf(data: EditorData, id: string | undefined): JobView['route'] {
-  const route = data.rules.rules.routes.find((r) => r.id === id);
+/** A route of the rules in force, as the page states it. */
+function routeView(route: Route | undefined): JobView['route'] {
   return route && { id: route.id, label: route.label, grade: route.grade, requiredYears: route.window.requiredYears, note: route.note };
 }
 
@@ -127,7 +116,7 @@ function parsedJob(job: ReturnType<Schemas['jobs']['parse']>, data: EditorData, 
     openings: job.openings,
     duties: job.duties,
     requirements: { experienceKind, qualifications, other },
-    route: routeOf(data, job.rulesRoute?.id),
+    route: routeView(data.rules.rules.routes.find((r) => r.id === job.rulesRoute?.id)),
     pay: { unit, min, max, allowances, experienceNote },
     paySample: data.rules.rules.sample,
     opensOn: job.opensOn,
@@ -147,8 +136,11 @@ function parsedJob(job: ReturnType<Schemas['jobs']['parse']>, data: EditorData, 
  */
 export function partialJobView(entry: unknown, data: EditorData, today: string): JobView {
   const e = obj(asWritten(entry));
-  const route = routeOf(data, str(e['route']));
-  const range = route && routePayRange(data.rules.rules, route.id);
+  const routeId = str(e['route']);
+  const figures = routeId === undefined ? undefined : routeFigures(data.rules, routeId);
+  const fixed = figures === 'unknown' ? undefined : figures;
+  const route = routeView(fixed?.route);
+  const range = fixed?.pay;
   const pay = obj(e['pay']);
   const payBase = {
     allowances: strings(pay['allowances']),
@@ -203,21 +195,10 @@ export function partialJobView(entry: unknown, data: EditorData, today: string):
               method: 'external',
               jointExam: joint,
               url: str(apply['url']) ?? scheduled?.exam.url,
-              label:
-                str(apply['label']) ?? (scheduled && `${site.examBody.name}のホームページ（${scheduled.exam.name}の案内・受験申込み）`),
+              label: str(apply['label']) ?? (scheduled && jobsCopy.exam.applyLabel(site.examBody.name, scheduled.exam.name)),
             }
           : undefined,
-    jointExam: scheduled && {
-      fiscalYear: scheduled.fiscalYear,
-      sample: scheduled.sample,
-      source: scheduled.source,
-      name: scheduled.exam.name,
-      announcedOn: scheduled.exam.announcedOn,
-      internet: scheduled.exam.internet,
-      post: scheduled.exam.post,
-      url: scheduled.exam.url,
-      referenceDate: referenceDateOf(scheduled.fiscalYear),
-    },
+    jointExam: scheduled && jointExamFacts(scheduled),
     contact: str(e['contact']),
     complete: false,
   };

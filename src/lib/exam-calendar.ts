@@ -49,6 +49,32 @@ export const examStatus = (exam: Exam, today: CalendarDate): Status => statusOn(
  */
 export const referenceDateOf = (fiscalYear: number): CalendarDate => `${fiscalYear + 1}-03-31`;
 
+/** What a joint-exam opening states about its exam (src/components/JointExamFacts.astro), all of it from content/exams. */
+export interface JointExamFacts {
+  fiscalYear: number;
+  sample: boolean;
+  source: string;
+  name: string;
+  announcedOn: CalendarDate;
+  internet: { from: CalendarDate; to: CalendarDate };
+  post?: { from: CalendarDate; postmarkedBy: CalendarDate } | undefined;
+  url: string;
+  referenceDate: CalendarDate;
+}
+
+/** The one derivation of those facts, for the content schema's transform and the editor's preview. */
+export const jointExamFacts = ({ fiscalYear, sample, source, exam }: ScheduledExam): JointExamFacts => ({
+  fiscalYear,
+  sample,
+  source,
+  name: exam.name,
+  announcedOn: exam.announcedOn,
+  internet: exam.internet,
+  post: exam.post,
+  url: exam.url,
+  referenceDate: referenceDateOf(fiscalYear),
+});
+
 /**
  * The exam a candidate can still act on: the earliest one (by its window's end) whose applications have not closed
  * on `today`, among those `matches` accepts; else the latest one that has.

@@ -17,7 +17,7 @@
  * - Yen are rounded down at each allowance: 地域手当 = ⌊(本給 + 扶養手当) × rate⌋, bonus = ⌊monthly × months⌋.
  */
 import { rulesCopy } from '../i18n/rules';
-import type { ExampleFigures, PayGrade, Rules, WorkedExample } from '../schemas/rules';
+import type { ExampleFigures, PayGrade, Route, Rules, WorkedExample } from '../schemas/rules';
 import {
   addMonths,
   aprilAfterFiscalYearOfAge,
@@ -347,4 +347,26 @@ export function routePayRange(rules: Rules, routeId: string): Range | undefined 
 /** 293,400円, or 293,400円〜310,200円 for a range. */
 export function formatRange(r: Range): string {
   return r.low === r.high ? formatYen(r.low) : `${formatYen(r.low)}〜${formatYen(r.high)}`;
+}
+
+/** The rules in force and the file they come from (content/rules/<year>.yaml), as the build reads them. */
+export interface RulesInForce {
+  file: string;
+  rules: Rules;
+}
+
+/** What the rules in force fix for an opening of a route: the route, its rules file and its grade's monthly range. */
+export interface RouteFigures {
+  route: Route;
+  file: string;
+  pay: Range | undefined;
+}
+
+/**
+ * The one derivation of an opening's route facts, for the content schema (what the page states), the editor's
+ * read-only summary and its preview: 'unknown' for a route the rules do not have.
+ */
+export function routeFigures(inForce: RulesInForce, routeId: string): RouteFigures | 'unknown' {
+  const route = inForce.rules.routes.find((r) => r.id === routeId);
+  return route ? { route, file: inForce.file, pay: routePayRange(inForce.rules, routeId) } : 'unknown';
 }

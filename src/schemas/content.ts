@@ -5,14 +5,14 @@
  * References between collections are passed in by src/content.config.ts.
  */
 import { z } from 'zod';
-import { examSelection, examWindow, findExam, referenceDateOf, type SelectionStep } from '../lib/exam-calendar';
+import { jobsCopy } from '../i18n/ja';
+import { examSelection, examWindow, findExam, jointExamFacts, type SelectionStep } from '../lib/exam-calendar';
 import { allowanceLineProblems } from '../lib/job-pay';
-import { formatRange, routePayRange } from '../lib/pay';
+import { formatRange, type RulesInForce, routeFigures } from '../lib/pay';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, labels, sessionFormats } from '../lib/taxonomy';
 import { site } from '../site.config';
 import { calendarDate, clockTime, oneOf, sessionId, text, yen } from './common';
 import type { ExamCalendar } from './exam-calendar';
-import type { Rules } from './rules';
 
 /** Links to other collections, as Astro's `reference()` makes them (or plain strings in unit tests). */
 interface References<S extends z.ZodType, P extends z.ZodType> {
@@ -24,7 +24,7 @@ interface References<S extends z.ZodType, P extends z.ZodType> {
    * The rules in force (the newest content/rules/<year>.yaml) and its file: an opening of a route takes its required
    * years and its pay range from them. Without them (unit tests of other fields) a route is not checked.
    */
-  rules?: { file: string; rules: Rules } | undefined;
+  rules?: RulesInForce | undefined;
 }
 
 export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: References<S, P>) {
@@ -53,17 +53,8 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
       calendars.map((c) => `${c.fiscalYear}（${c.exams.map((e) => e.id).join('・')}）`).join('、') || 'なし'
     }`;
 
-  /**
-   * What the rules in force fix for an opening of a route: the route, the rules file and the monthly pay range of its
-   * grade. 'unknown' for a route the rules do not have; undefined without a route, or without rules to check against.
-   */
-  const figuresOf = (id: string | undefined) => {
-    if (id === undefined || !ref.rules) return undefined;
-    const { rules, file } = ref.rules;
-    const route = rules.routes.find((r) => r.id === id);
-    if (!route) return 'unknown' as const;
-    return { route, file, pay: routePayRange(rules, id) };
-  };
+  /** What the rules in force fix for an opening of a route (routeFigures); undefined without a route or rules. */
+  const figuresOf = (id: string | undefined) => (id === undefined || !ref.rules ? undefined : routeFigures(ref.rules, id));
 
   const jobs = z
     .object({
@@ -268,20 +259,10 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
           method: 'external' as const,
           jointExam: true,
           url: given.url ?? exam.url,
-          label: given.label ?? `${site.examBody.name}のホームページ（${exam.name}の案内・受験申込み）`,
+          label: given.label ?? jobsCopy.exam.applyLabel(site.examBody.name, exam.name),
         },
         /** What the opening states about its exam, all of it from content/exams. */
-        jointExam: {
-          fiscalYear: scheduled.fiscalYear,
-          sample: scheduled.sample,
-          source: scheduled.source,
-          name: exam.name,
-          announcedOn: exam.announcedOn,
-          internet: exam.internet,
-          post: exam.post,
-          url: exam.url,
-          referenceDate: referenceDateOf(scheduled.fiscalYear),
-        },
+        jointExam: jointExamFacts(scheduled),
       };
     });
 

@@ -18,6 +18,8 @@ import {
   type DecapCollection,
   type DecapConfig,
   type DecapField,
+  examChoices,
+  routeChoices,
 } from '../../src/lib/cms-config';
 import { readExamCalendars } from '../../src/lib/exam-calendar-files';
 import { readRulesInForce } from '../../src/lib/rules-files';
@@ -36,10 +38,9 @@ function pillarsOnDisk() {
 }
 const pillars = pillarsOnDisk();
 
-/** The routes of the rules in force, as the build hands them to the editor. */
-const routes = readRulesInForce().rules.routes;
-/** The joint exams of content/exams, each id once. */
-const exams = [...new Map(readExamCalendars().flatMap((c) => c.exams.map((e) => [e.id, { id: e.id, name: e.name }] as const))).values()];
+/** The routes of the rules in force and the joint exams of content/exams, as the build hands them to the editor. */
+const routes = routeChoices(readRulesInForce().rules);
+const exams = examChoices(readExamCalendars());
 const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars, routes, exams });
 
 /** Reference placeholders of our own, told apart by identity. */
@@ -355,6 +356,26 @@ describe('the editor configuration', () => {
     expect(optionsOf('jobs', 'pay.unit')).toEqual(['月給', '時給']);
     expect(optionsOf('jobs', 'apply.method')).toEqual(['online', 'external']);
     expect(optionsOf('initiatives', 'pillar')).toEqual(pillars.map((p) => p.id));
+  });
+
+  it('offers each exam id once, named as its newest calendar names it, and every route of the rules', () => {
+    const calendars = [
+      {
+        fiscalYear: 2027,
+        exams: [
+          { id: 'keiken', name: '経験者採用（令和9年度）' },
+          { id: 'i-rui', name: 'I類' },
+        ],
+      },
+      { fiscalYear: 2026, exams: [{ id: 'keiken', name: '経験者採用（令和8年度）' }] },
+    ];
+    expect(examChoices(calendars)).toEqual([
+      { id: 'keiken', name: '経験者採用（令和9年度）' },
+      { id: 'i-rui', name: 'I類' },
+    ]);
+    expect(examChoices([])).toEqual([]);
+    expect(routes.length).toBeGreaterThan(3);
+    expect(new Set(routes.map((r) => r.id)).size).toBe(routes.length);
   });
 
   it("picks an opening's route from the rules' routes by name, and shows what they decide right after it, read-only", () => {

@@ -7,7 +7,7 @@
 import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
 import { currentRules, examCalendars } from '../../content';
-import { cmsConfig, configYaml } from '../../lib/cms-config';
+import { cmsConfig, configYaml, examChoices, routeChoices } from '../../lib/cms-config';
 import { site } from '../../site.config';
 
 /** A build variable: from .env (import.meta.env) or the shell (process.env). */
@@ -30,9 +30,8 @@ export const GET: APIRoute = async () => {
     localBackendUrl: env('CMS_LOCAL_BACKEND_URL'),
     logo: site.organisation.logo,
     pillars,
-    routes: (await currentRules()).data.routes.map((r) => ({ id: r.id, label: r.label })),
-    // Each exam id once, named as its newest calendar names it.
-    exams: [...new Map((await examCalendars()).flatMap((c) => c.exams.map((e) => [e.id, { id: e.id, name: e.name }] as const))).values()],
+    routes: routeChoices((await currentRules()).data),
+    exams: examChoices(await examCalendars()),
   });
   const header = '# Generated at build from src/schemas/content.ts by src/lib/cms-config.ts: edit those, not this file.\n';
   return new Response(header + configYaml(config), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
