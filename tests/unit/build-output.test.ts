@@ -37,12 +37,13 @@ describe('the build output', () => {
     const inline = new Map<string, string[]>();
     for (const f of pages)
       for (const text of inlineScripts(readFileSync(f, 'utf8'))) inline.set(text, [...(inline.get(text) ?? []), urlOf(f)]);
-    // The same loader on every checker page, and nowhere a page needs no interaction.
+    // The same loader on every page with a script, and nowhere a page needs no interaction.
     expect(inline.size).toBe(1);
     const [[loader, where] = ['', []]] = [...inline];
     expect(loader).toContain('template[data-after-first-paint]');
     expect(where.length).toBeGreaterThan(0);
-    expect(where.filter((url) => !/^\/eligibility\/[^/]+\/$/.test(url))).toEqual([]);
+    expect(where.filter((url) => !isInteractive(url))).toEqual([]);
+    expect(pages.map(urlOf).filter((url) => isInteractive(url) && !where.includes(url))).toEqual([]);
     // The site-wide policy lists exactly its hash (computed here with Node's own crypto, not the build's helper).
     const csp = /^\/\*\n(?:.*\n)*?\s*Content-Security-Policy: (.*)$/m.exec(readFileSync(join(dist, '_headers'), 'utf8'))?.[1] ?? '';
     const scriptSrc = csp
