@@ -2,20 +2,11 @@
  * How long submissions are kept, as the privacy notice states (content/pages/privacy.md), and the purge.
  */
 import { tokyoIso } from '../../src/lib/dates';
+import { type SiteConfig, site } from '../../src/site.config';
 
 const DAY = 86_400_000;
-export const retention = {
-  /** Applications: one year after the opening closes. */
-  applicationDays: 365,
-  /** Registrations: 180 days after the (last day of the) session. */
-  registrationDays: 180,
-  /** Support needs (may be sensitive): 30 days after the session. */
-  supportNeedsDays: 30,
-  /** Mail in the outbox, once sent: 30 days. */
-  sentMailDays: 30,
-  /** A stopped job alert (its address already blanked) and its links: 30 days after stopping. */
-  stoppedAlertDays: 30,
-} as const;
+/** How many days each kind is kept: the site config's (src/site.config.ts), which the privacy notice states. */
+export const retention: Readonly<SiteConfig['retention']> = site.retention;
 
 export const afterDay = (day: string, days: number) => new Date(new Date(tokyoIso(day, '23:59')).getTime() + days * DAY).toISOString();
 

@@ -45,6 +45,8 @@ export function jobPosting(job: JobForPosting, status: Status, site: SiteConfig)
     hiringOrganization: {
       '@type': 'GovernmentOrganization',
       name: org.name,
+      // 全国地方公共団体コード: which public body this is, whatever its name is written as.
+      identifier: org.code,
       sameAs: org.homepage,
       logo: new URL(org.logo, site.origin).href,
     },
