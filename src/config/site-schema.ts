@@ -126,7 +126,7 @@ export const siteConfigSchema = z.strictObject({
   mail: z
     .strictObject({
       /** The sender of every mail, e.g. 「見本区 職員採用 <no-reply@careers.example.lg.jp>」 (a verified domain). */
-      from: text('送信者（認証済みドメインのアドレス。例：見本区 職員採用 <no-reply@careers.example.lg.jp>）'),
+      from: text('送信者のアドレス（認証済みドメインのもの。表示名を付けてもよい。例：no-reply@careers.example.lg.jp）'),
       /** The HR section's inbox, told of each application and sign-up (never the applicant's data). */
       notify: z.email({ error: 'メールアドレスにしてください' }).describe('申込みの通知を受ける採用担当のアドレス'),
     })
@@ -176,10 +176,10 @@ export function siteConfigProblems(input: unknown, file: string): string[] {
   const parsed = siteConfigSchema.safeParse(input);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
-    const key = issue.path.map(String).join('.') || '(全体)';
+    const key = issue.path.map(String).join('.') || '（全体）';
     // Unknown keys: zod reports them on the object, with their names in `keys`.
     if (issue.code === 'unrecognized_keys')
-      return `${file}: ${issue.keys.map((k) => (key === '(全体)' ? k : `${key}.${k}`)).join(', ')}: この設定項目はありません（綴りを確かめてください）`;
+      return `${file}: ${issue.keys.map((k) => (key === '（全体）' ? k : `${key}.${k}`)).join(', ')}: この設定項目はありません（綴りを確かめてください）`;
     const message = issue.code === 'invalid_type' && issue.input === undefined ? '必須です。書いてください' : issue.message;
     return `${file}: ${key}: ${message}`;
   });
