@@ -16,7 +16,7 @@ interface Env {
 interface Env {
   /** Cloudflare Access: the application's audience tag (production). */
   ACCESS_AUD?: string;
-  /** Cloudflare Access: the team domain, e.g. nerima.cloudflareaccess.com (production). */
+  /** Cloudflare Access: the team domain, e.g. your-team.cloudflareaccess.com (production). */
   ACCESS_TEAM_DOMAIN?: string;
   /** Local staff login (only when Access is not configured). */
   STAFF_USER?: string;

@@ -1,13 +1,13 @@
 /**
  * Everything that makes this site Nerima's rather than another ward's.
  * Another ward adopts the site by editing this file and `content/` alone.
- * Validated at import (src/config/site-schema.ts), so a typo fails the build, with the key to fix, instead of shipping.
+ * Checked against src/config/site-schema.ts: as you type (its types), and at every build and Worker start
+ * (src/config/site.ts), where a mistake stops with the file and the key to fix instead of shipping.
+ * Plain data with a type-only import, so that browser scripts can read a name from it without the validator.
  */
-import { defineSiteConfig, type SiteConfig } from './config/site-schema';
+import type { SiteConfigInput } from './config/site-schema';
 
-export type { SiteConfig };
-
-export const site: SiteConfig = defineSiteConfig({
+export default {
   origin: 'https://careers.city.nerima.tokyo.jp',
   organisation: {
     name: '練馬区',
@@ -30,4 +30,4 @@ export const site: SiteConfig = defineSiteConfig({
   reminders: { daysBefore: [2, 0] },
   mail: { from: '練馬区 職員採用 <no-reply@careers.city.nerima.tokyo.jp>', notify: 'saiyou@city.nerima.tokyo.jp' },
   examBody: { name: '特別区人事委員会', homepage: 'https://www.union.tokyo23city.lg.jp/' },
-});
+} satisfies SiteConfigInput;

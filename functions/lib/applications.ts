@@ -2,13 +2,14 @@
  * Job applications: storing one with its CV and mails, the applicant's private status link, withdrawal, and what the
  * staff area reads and changes (stages, handled, deletion). Every SQL statement over `applications` lives here.
  */
+
+import { site } from '../../src/config/site';
 import { statusCopy } from '../../src/i18n/ja';
 import { mails } from '../../src/i18n/mail';
 import type { CatalogJob } from '../../src/lib/catalog';
 import { formatDateBoth } from '../../src/lib/dates';
 import type { Application } from '../../src/schemas/application';
 import { emailKey } from '../../src/schemas/fields';
-import { site } from '../../src/site.config';
 import { audit } from './audit';
 import { isToken, newReference, newToken, sha256Hex } from './ids';
 import { isUniqueViolation } from './intake';

@@ -2,7 +2,7 @@
  * Links in mail. Always on the configured public origin (site config), never on the request's Host: a request that
  * says `Host: evil.example` must not get a mail pointing there. The token is the only secret in a link.
  */
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 
 const onSite = (path: string) => new URL(path, site.origin).href;
 const withToken = (path: string, token: string) => onSite(`${path}?token=${token}`);

@@ -3,7 +3,7 @@
  * (npm run outbox). Returns a result instead of throwing; never logs a recipient or a body.
  */
 import { Resend } from 'resend';
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 
 export interface OutgoingMail {
   to: string;

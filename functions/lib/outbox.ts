@@ -4,9 +4,10 @@
  * backoff and jitter, at most once per message (its row id is Resend's idempotency key), parking a
  * message that keeps failing and alerting the ward.
  */
+
+import { site } from '../../src/config/site';
 import { type Mail, mails } from '../../src/i18n/mail';
 import { emailKey } from '../../src/schemas/fields';
-import { site } from '../../src/site.config';
 import { links } from './links';
 import { type OutgoingMail, type SendResult, sendBatch, sendMail } from './mail';
 

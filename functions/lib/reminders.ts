@@ -6,9 +6,9 @@
  * them to confirm by a deadline, and a reminder would read as if the seat were already theirs.
  */
 
+import { site } from '../../src/config/site';
 import { mails } from '../../src/i18n/mail';
 import { daysBetween, todayInTokyo } from '../../src/lib/dates';
-import { site } from '../../src/site.config';
 import { loadCatalog } from './catalog';
 import { newToken } from './ids';
 import { links } from './links';

@@ -1,8 +1,9 @@
 /**
  * How long submissions are kept, as the privacy notice states (content/pages/privacy.md), and the purge.
  */
+
+import { type SiteConfig, site } from '../../src/config/site';
 import { tokyoIso } from '../../src/lib/dates';
-import { type SiteConfig, site } from '../../src/site.config';
 
 const DAY = 86_400_000;
 /** How many days each kind is kept: the site config's (src/site.config.ts), which the privacy notice states. */

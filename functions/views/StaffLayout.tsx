@@ -3,9 +3,9 @@
  * public site's navigation, and kept out of search engines.
  */
 import type { Child, FC } from 'hono/jsx';
+import { site } from '../../src/config/site';
 import { ui } from '../../src/i18n/ja';
 import { staffCopy as t } from '../../src/i18n/staff';
-import { site } from '../../src/site.config';
 
 export interface StaffLayoutProps {
   /** The page's own title; the staff area's name is appended. */

@@ -52,7 +52,7 @@ export const siteConfigSchema = z.strictObject({
       /** 全国地方公共団体コード, six digits with its check digit: the open data and the feeds carry it. */
       code: z
         .string()
-        .refine(isLocalGovernmentCode, { error: '6桁の全国地方公共団体コード（最後の検査数字まで正しいもの。例：131202）にしてください' })
+        .refine(isLocalGovernmentCode, { error: '6桁の全国地方公共団体コード（最後の検査数字まで正しいもの。例：東京都は 130001）にしてください' })
         .describe('全国地方公共団体コード（6桁、検査数字を含む）'),
       /** The section that runs recruitment, as it signs. */
       hrDepartment: text('採用を担当する課・係（署名に使う名称）'),

@@ -1,6 +1,7 @@
 /** Every word of the job alerts by mail: the subscribe form, the Worker's pages and the mails. */
+
+import { site } from '../config/site';
 import { type CalendarDate, formatDate } from '../lib/dates';
-import { site } from '../site.config';
 import { type Mail, signature } from './mail';
 
 export type Frequency = 'daily' | 'weekly';

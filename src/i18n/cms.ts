@@ -4,6 +4,7 @@
  * with their required/optional, limits and choices, come from src/schemas/content.ts
  * (src/lib/cms-config.ts adds the limits to each hint, so they are never written twice).
  */
+import siteConfig from '../site.config';
 
 export type CmsCollectionName =
   | 'jobs'
@@ -231,7 +232,7 @@ export const cmsFieldOverrides: Partial<Record<CmsCollectionName, Record<string,
     number: { label: '取組の番号', hint: 'プランのとおり。18の取組で1つずつ' },
     title: { label: '取組の名前', hint: 'プランの表現のまま' },
     'internalModule.label': { label: 'リンクの文字' },
-    'internalModule.url': { label: 'URL', hint: '職員用のホスト（intra.city.nerima.tokyo.jp）のアドレス' },
+    'internalModule.url': { label: 'URL', hint: `職員用のホスト（${siteConfig.internalModuleHosts.join('、')}）のアドレス` },
     'siteLinks.label': { label: 'リンクの文字' },
     'siteLinks.href': { label: 'ページのアドレス', hint: 'このサイトのページのアドレスを / から（例：/events/）' },
   },

@@ -2,6 +2,12 @@
  * Every word of the interface that is not content. Pages and components take
  * their copy from here so that an English edition can add `en.ts` beside it.
  */
+import siteConfig from '../site.config';
+
+/** The ward's name and office, from its config (plain data: no validator in the browser's bundles). */
+const ward = siteConfig.organisation.name;
+const office = `${siteConfig.organisation.region}${siteConfig.organisation.locality}${siteConfig.organisation.streetAddress}`;
+
 export const ui = {
   skipLink: '本文へ移動',
   nav: {
@@ -11,7 +17,7 @@ export const ui = {
     internships: 'インターンシップ',
     events: '説明会・イベント',
     stories: '職員の声',
-    working: '練馬区で働く',
+    working: `${ward}で働く`,
     plan: '人事・人材育成改革プラン',
     faq: 'よくある質問',
   },
@@ -19,7 +25,7 @@ export const ui = {
   footer: {
     privacy: '個人情報の取扱い',
     accessibility: 'ウェブアクセシビリティ方針',
-    about: '練馬区について',
+    about: `${ward}について`,
     rss: '採用情報のRSS',
     contact: 'お問い合わせ',
   },
@@ -147,7 +153,7 @@ export const programmeCopy = {
 
 export const storiesCopy = {
   title: '職員の声',
-  lead: '民間企業などから転職した職員を中心に、練馬区で働く職員が配属先での仕事や最初の数年を語ります。掲載している人物は架空のもので、実在の職員ではありません。',
+  lead: `民間企業などから転職した職員を中心に、${ward}で働く職員が配属先での仕事や最初の数年を語ります。掲載している人物は架空のもので、実在の職員ではありません。`,
   fictionNote: '掲載している人物は架空のもので、実在の職員ではありません。',
   joined: (y: number) => `${y}年入区`,
   previous: '前職',
@@ -155,7 +161,7 @@ export const storiesCopy = {
 
 export const planCopy = {
   title: '人事・人材育成改革プラン',
-  lead: '練馬区は「一人ひとりの職員の能力を最大限活かすこと」と「民間経験者等の外部人材の採用を強化すること」を車の両輪として、5つの柱と18の取組を進めています。',
+  lead: `${ward}は「一人ひとりの職員の能力を最大限活かすこと」と「民間経験者等の外部人材の採用を強化すること」を車の両輪として、5つの柱と18の取組を進めています。`,
   leading: '★ リーディングプロジェクト',
   leadingShort: '★',
   leadingNote: '★は『リーディングプロジェクト』（先導的に進める施策）です。',
@@ -180,8 +186,8 @@ export const planCopy = {
 } as const;
 
 export const workingCopy = {
-  title: '練馬区で働く',
-  lead: 'キャリア、研修、職場環境、子育て・介護との両立など、練馬区で働くことについてご紹介します。',
+  title: `${ward}で働く`,
+  lead: `キャリア、研修、職場環境、子育て・介護との両立など、${ward}で働くことについてご紹介します。`,
 } as const;
 
 export const faqCopy = {
@@ -190,7 +196,7 @@ export const faqCopy = {
 } as const;
 
 export const homeCopy = {
-  lead: '民間企業などで培った経験を、区民の暮らしのために生かしませんか。練馬区は経験者採用を強化しています。',
+  lead: `民間企業などで培った経験を、区民の暮らしのために生かしませんか。${ward}は経験者採用を強化しています。`,
   openJobs: '受付中の募集',
   allJobs: 'すべての採用情報を見る',
   experienced: '経験者採用の募集を見る',
@@ -295,7 +301,7 @@ export const formCopy = {
     postalCode: '郵便番号',
     postalCodeHint: '例：176-8501',
     address: '住所',
-    addressHint: '都道府県から建物名・部屋番号まで、1行で入力してください（例：東京都練馬区豊玉北6-12-1 練馬ビル101）',
+    addressHint: `都道府県から建物名・部屋番号まで、1行で入力してください（例：${office}）`,
     educationLevel: '最終学歴',
     school: '学校名・学部',
     graduated: '卒業（修了）年月',
@@ -312,7 +318,7 @@ export const formCopy = {
     qualifications: '資格・免許',
     qualificationsHint: '取得年月とあわせて入力してください。',
     motivation: '志望動機',
-    motivationHint: '練馬区で取り組みたいこと、これまでの経験の生かし方などをお書きください。',
+    motivationHint: `${ward}で取り組みたいこと、これまでの経験の生かし方などをお書きください。`,
     referral: 'この募集を知ったきっかけ',
     cv: '職務経歴書（PDF）',
     cvHint: 'PDFファイル、5MB以内。添付しなくても応募できます。',
@@ -358,8 +364,8 @@ export const glossaryCopy = {
 /** One step of a selection flow: who carries it out, and what happens, in plain words. */
 export interface FlowStep {
   name: string;
-  /** Who carries it out: the special wards' personnel commission, the ward that was presented the candidate, or Nerima. */
-  by: 'commission' | 'ward' | 'nerima';
+  /** Who carries it out: the special wards' personnel commission, the ward that was presented the candidate, or this site's own ward. */
+  by: 'commission' | 'ward' | 'own';
   text: string;
 }
 
@@ -376,11 +382,11 @@ export const selectionCopy = {
     openToForeignNationals: (families: string, statuses: string) =>
       `${families}は、日本国籍がない方も、${statuses}の在留資格があれば受験できます。`,
   },
-  lead: '練馬区の職員になるまでの選考は、特別区（東京23区）が共同で行う採用試験と、練馬区が独自に行う選考の2通りがあります。それぞれ、申込みから採用までの流れを順番に説明します。',
+  lead: `${ward}の職員になるまでの選考は、特別区（東京23区）が共同で行う採用試験と、${ward}が独自に行う選考の2通りがあります。それぞれ、申込みから採用までの流れを順番に説明します。`,
   /** 「区役所ならではの言葉の意味は、〈用語集〉で説明しています。」 */
   glossaryLink: { before: '区役所ならではの言葉の意味は、', link: '用語集', after: 'で説明しています。' },
   contents: 'このページの内容',
-  by: { commission: '担当：特別区人事委員会', ward: '担当：提示を受けた区', nerima: '担当：練馬区' },
+  by: { commission: '担当：特別区人事委員会', ward: '担当：提示を受けた区', own: `担当：${ward}` },
   jointExam: {
     id: 'joint-exam',
     heading: '特別区の採用試験（I類・経験者採用）',
@@ -391,7 +397,7 @@ export const selectionCopy = {
       {
         name: '申込み',
         by: 'commission',
-        text: '特別区人事委員会のホームページから申し込みます。練馬区への申込みは必要ありません。',
+        text: `特別区人事委員会のホームページから申し込みます。${ward}への申込みは必要ありません。`,
       },
       {
         name: '筆記試験',
@@ -417,7 +423,7 @@ export const selectionCopy = {
       {
         name: '区面接',
         by: 'ward',
-        text: '提示を受けた区が面接を行います。練馬区に提示された方には、練馬区が面接を行います。',
+        text: `提示を受けた区が面接を行います。${ward}に提示された方には、${ward}が面接を行います。`,
       },
       { name: '内定', by: 'ward', text: '区面接の結果、採用が決まると、区から内定の連絡があります。' },
       {
@@ -432,7 +438,7 @@ export const selectionCopy = {
       paragraphs: [
         '最終合格しても、すぐに区から連絡があるとは限りません。希望する方が多い区では、希望どおりの区に提示されないこともあります。',
         '採用候補者名簿には有効期間があり、その間は、ほかの区から提示を受けることがあります。有効期間の長さと、その後の扱いは試験ごとに異なり、特別区人事委員会の試験案内に書かれています。有効期間のうちにどの区にも採用されなかった場合、その試験による採用はありません。',
-        '練馬区で働きたい方は、特別区人事委員会から希望する区を尋ねられたときに、練馬区を挙げてください。',
+        `${ward}で働きたい方は、特別区人事委員会から希望する区を尋ねられたときに、${ward}を挙げてください。`,
       ],
     },
     openings: '受付中・受付予定の募集',
@@ -440,29 +446,28 @@ export const selectionCopy = {
   },
   ward: {
     id: 'ward',
-    heading: '練馬区独自の選考（任期付職員・専門人材・会計年度任用職員）',
-    intro:
-      '任期付職員、専門人材、会計年度任用職員の募集は、練馬区が自ら選考します。採用候補者名簿や提示の仕組みは通りません。このサイトの応募フォームから応募していただき、練馬区から直接、結果をお知らせします。',
-    flowLabel: '練馬区独自の選考の流れ',
+    heading: `${ward}独自の選考（任期付職員・専門人材・会計年度任用職員）`,
+    intro: `任期付職員、専門人材、会計年度任用職員の募集は、${ward}が自ら選考します。採用候補者名簿や提示の仕組みは通りません。このサイトの応募フォームから応募していただき、${ward}から直接、結果をお知らせします。`,
+    flowLabel: `${ward}独自の選考の流れ`,
     steps: [
       {
         name: '応募',
-        by: 'nerima',
+        by: 'own',
         text: '募集のページの応募フォームから、締切日の23時59分までに応募します。受付完了のメールが届きます。',
       },
       {
         name: '書類選考',
-        by: 'nerima',
+        by: 'own',
         text: '応募フォームの内容と職務経歴書をもとに選考し、結果をメールでお知らせします。',
       },
       {
         name: '面接',
-        by: 'nerima',
+        by: 'own',
         text: '書類選考を通過した方に、日時と場所をお知らせします。募集によっては面接が2回あります。',
       },
       {
         name: '結果のお知らせ',
-        by: 'nerima',
+        by: 'own',
         text: '最終結果をメールでお知らせします。採用が決まった方には、働き始める日などをご案内します。',
       },
     ] satisfies FlowStep[],

@@ -3,9 +3,9 @@
  * Mails to the ward carry no personal data: the job, the reference and a link to the staff area.
  */
 
+import { site } from '../config/site';
 import type { CatalogSession } from '../lib/catalog';
 import { formatDate } from '../lib/dates';
-import { site } from '../site.config';
 
 export interface Mail {
   subject: string;

@@ -3,6 +3,7 @@
  * the summary line of each route, conditions and the assumptions behind a pay estimate.
  * The rules themselves (labels, numbers) live in content/rules/; only the sentences around them are here.
  */
+import siteConfig from '../site.config';
 
 /** A length of time as the checker counts it: whole years, months and leftover days. */
 export interface DurationParts {
@@ -145,7 +146,10 @@ export const checkerCopy = {
   familyLead: '特別区 経験者採用の区分では、1級職・2級職（主任）・3級職（係長級）のすべてについて判定します。',
   privacy: '入力した生年月日や職歴は、この確認のためだけに使います。保存や記録はしません。',
   sample: 'このページの数値はサンプルです。区が確認した数値に置き換えるまで、実際の応募資格・給与とは異なる場合があります。',
-  organizers: { tokubetsuku: '特別区 経験者採用（特別区人事委員会が実施）', ward: '練馬区の選考（練馬区が実施）' },
+  organizers: {
+    tokubetsuku: '特別区 経験者採用（特別区人事委員会が実施）',
+    ward: `${siteConfig.organisation.name}の選考（${siteConfig.organisation.name}が実施）`,
+  },
   requirement: (note: string) => `応募資格：${note}`,
   checkLink: (label: string) => `${label}の応募資格と初任給を確認する`,
 

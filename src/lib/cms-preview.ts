@@ -5,9 +5,10 @@
  * transform uses (the rules' pay of its route, the exam calendar's window and steps), and never throws.
  * Pure: the data comes from /admin/checks.json, the entry from Decap as a plain object.
  */
+
+import { site } from '../config/site';
 import { jobsCopy } from '../i18n/ja';
 import type { Route } from '../schemas/rules';
-import { site } from '../site.config';
 import { isCalendarDate } from './calendar';
 import { asWritten, type EditorData, type editorSchemas } from './cms-checks';
 import { examSelection, examWindow, findExam, type JointExamFacts, jointExamFacts, type SelectionStep } from './exam-calendar';

@@ -7,7 +7,7 @@
  * saving time, so one STANDARD rule at +0900 is the whole zone). A multi-day session is one VEVENT per day,
  * each with its own stable UID, so a calendar that imports the file twice updates instead of duplicating.
  */
-import { site } from '../site.config';
+import { site } from '../config/site';
 import { type CalendarDate, formatDate, TIME_ZONE } from './dates';
 
 /** What a calendar file needs from a session (a content session, or the Worker's catalog entry with its id). */

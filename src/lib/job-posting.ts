@@ -2,7 +2,7 @@
  * schema.org JobPosting for Google for Jobs: the required properties and the recommended ones the content has.
  * Only for an opening that takes applications today and that this ward itself employs for.
  */
-import type { SiteConfig } from '../site.config';
+import type { SiteConfig } from '../config/site';
 import { endOfDayIso, tokyoIso } from './dates';
 import type { Status } from './status';
 import { employmentTypes, keyOf } from './taxonomy';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { site } from '../site.config';
+import { site } from '../config/site';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,12 +1,13 @@
 /** A job application, as the apply form sends it. The same rules run in the browser and in the Worker. */
 import { z } from 'zod';
 import { isCalendarDate } from '../lib/calendar';
+import siteConfig from '../site.config';
 import { consent, email, furigana, idempotencyKey, isoDate, isoMonth, optionalText, phone, postalCode, requiredText } from './fields';
 
 export const educationLevels = ['大学院', '大学', '短期大学・高等専門学校', '専門学校', '高等学校', 'その他'] as const;
 export const referralSources = [
   'このサイト',
-  '練馬区のホームページ・広報紙',
+  `${siteConfig.organisation.name}のホームページ・広報紙`,
   '就職・転職サイト',
   'SNS',
   '説明会・イベント',

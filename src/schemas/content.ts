@@ -5,12 +5,12 @@
  * References between collections are passed in by src/content.config.ts.
  */
 import { z } from 'zod';
+import { site } from '../config/site';
 import { jobsCopy } from '../i18n/ja';
 import { examSelection, examWindow, findExam, jointExamFacts, type SelectionStep } from '../lib/exam-calendar';
 import { allowanceLineProblems } from '../lib/job-pay';
 import { formatRange, type RulesInForce, routeFigures } from '../lib/pay';
 import { employmentTypes, eventKinds, faqCategories, hiringTypes, jobFamilies, labels, sessionFormats } from '../lib/taxonomy';
-import { site } from '../site.config';
 import { calendarDate, clockTime, oneOf, sessionId, text, yen } from './common';
 import type { ExamCalendar } from './exam-calendar';
 
@@ -443,7 +443,7 @@ export function contentSchemas<S extends z.ZodType, P extends z.ZodType>(ref: Re
 
   /** The first chapter of the plan (策定にあたって): why the plan exists and what it asks for, in the plan's words. */
   const planOverview = z.object({
-    /** The title of the plan summary the page quotes, e.g. 「【概要版】練馬区人事・人材育成改革プランについて」. */
+    /** The title of the plan summary the page quotes, e.g. 「【概要版】〇〇区人事・人材育成改革プランについて」. */
     source: text(80),
     /** The plan's items in its order (目的, 社会的背景…): each a heading with paragraphs, a motto and groups of points. */
     sections: z

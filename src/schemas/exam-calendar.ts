@@ -5,7 +5,7 @@
  * Plain zod, like the other content schemas, so unit tests and the build read the same rules.
  */
 import { z } from 'zod';
-import { site } from '../site.config';
+import { site } from '../config/site';
 import { calendarDate, text } from './common';
 
 const examId = z

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { jobFamilies, labels } from '../lib/taxonomy';
+import siteConfig from '../site.config';
 import { calendarDate } from './common';
 
 /** An object that names any key it does not know (a misspelt field would otherwise be dropped silently). */
@@ -207,7 +208,7 @@ const route = strict(
     grade: words('職級（routes.grade）', 30),
     /** Who selects: 特別区人事委員会 (joint exam) or the ward itself (区選考). */
     organizer: z.enum(['tokubetsuku', 'ward'], {
-      error: '実施者（routes.organizer）は tokubetsuku（特別区人事委員会）か ward（練馬区）にしてください',
+      error: `実施者（routes.organizer）は tokubetsuku（特別区人事委員会）か ward（${siteConfig.organisation.name}）にしてください`,
     }),
     /** How experience is counted: the id of a profile in `counting`. */
     counting: id('数え方（routes.counting）'),

@@ -8,6 +8,8 @@
  * site: astro.config.mjs, cssCodeSplit: false), taken from the admin page's own <link>s. Components with scoped
  * styles are rendered at build (/admin/preview.json), so that they carry their scope as on the pages.
  */
+
+import { site } from '../config/site';
 import { cmsCheckWords, cmsPreviewWords } from '../i18n/cms';
 import { jobsCopy, programmeCopy, sessionCopy, ui } from '../i18n/ja';
 import { checkerCopy } from '../i18n/rules';
@@ -20,7 +22,6 @@ import { formatPay } from '../lib/format';
 import { allowanceText } from '../lib/job-pay';
 import { markFigures, payFigureSource, sampleMarkHtml, sampleNoticeHtml } from '../lib/sample-mark';
 import type { Status } from '../lib/status';
-import { site } from '../site.config';
 
 type H = (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 type CreateClass = (spec: Record<string, unknown>) => unknown;

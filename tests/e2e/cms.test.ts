@@ -396,6 +396,8 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
   });
 
   test('an image uploaded in the editor lands in public/images/uploads of the working copy', async ({ page }) => {
+    // The editor's first load and the media library are slow under a full run (it once took more than 30 s in all).
+    test.setTimeout(90_000);
     const problems = await watchProblems(page);
     // A 1×1 WebP.
     const webp = Buffer.from('UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAwA0JaQAA3AA/vuUAAA=', 'base64');
@@ -404,9 +406,9 @@ test.describe('the web editor (Decap CMS, local mode)', () => {
     await page.getByRole('button', { name: 'メディア' }).click();
     await page.locator('input[type=file]').setInputFiles({ name: 'cms-test.webp', mimeType: 'image/webp', buffer: webp });
     const uploaded = join(dir, 'public', 'images', 'uploads', 'cms-test.webp');
-    await expect.poll(() => existsSync(uploaded)).toBe(true);
+    await expect.poll(() => existsSync(uploaded), LOADING).toBe(true);
     expect(readFileSync(uploaded).equals(webp)).toBe(true);
-    await expect(page.getByText('cms-test.webp')).toBeVisible();
+    await expect(page.getByText('cms-test.webp')).toBeVisible(LOADING);
     expect(problems).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * axe in the empty, error and result states.
  */
 
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 import { testNow } from '../clock';
 import { expectNoAxeViolations } from './support/axe';
 import { field, postVia, watchErrors } from './support/fill';

@@ -15,7 +15,7 @@ import { readExamCalendars } from '../../src/lib/exam-calendar-files';
 import { statusOn } from '../../src/lib/status';
 import { contentSchemas } from '../../src/schemas/content';
 import { examCalendarSchema } from '../../src/schemas/exam-calendar';
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 
 const calendars = readExamCalendars();
 const schemas = contentSchemas({ stories: z.string(), pillars: z.string(), calendars });

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/lib/catalog';
 import { type CalendarSession, escapeText, eventUid, foldLine, googleCalendarUrl, sessionCalendar } from '../../src/lib/ics';
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 
 const host = new URL(site.origin).host;
 const session: CalendarSession = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type JobForPosting, jobPosting } from '../../src/lib/job-posting';
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 
 const job: JobForPosting = {
   slug: 'ict-keiken',

@@ -10,7 +10,7 @@ import {
   siteConfigProblems,
   siteConfigSchema,
 } from '../../src/config/site-schema';
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 
 /** A fictional ward's config with only what has no default. */
 const mihon: SiteConfigInput = {

@@ -6,7 +6,7 @@
 import { SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { site } from '../../src/site.config';
+import { site } from '../../src/config/site';
 import { ORIGIN, postForm } from './support';
 
 /** Someone with 4 years 2 months at two employers: 2 years 正社員, then 2 years 2 months 契約社員. */

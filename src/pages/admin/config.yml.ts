@@ -6,15 +6,15 @@
 
 import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
+import { site } from '../../config/site';
 import { currentRules, examCalendars } from '../../content';
 import { cmsConfig, configYaml, examChoices, routeChoices } from '../../lib/cms-config';
-import { site } from '../../site.config';
 
 /** A build variable: from .env (import.meta.env) or the shell (process.env). */
 const env = (name: string): string | undefined => (import.meta.env[name] as string | undefined) || process.env[name] || undefined;
 
 /** Written in config.yml until CMS_GITHUB_REPO is set: production sign-in fails with "repo not found". */
-const REPO_PLACEHOLDER = 'your-org/nerima-careers';
+const REPO_PLACEHOLDER = 'your-org/careers-site';
 
 export const GET: APIRoute = async () => {
   const pillars = (await getCollection('pillars')).map((p) => ({ id: p.id, number: p.data.number, title: p.data.title }));

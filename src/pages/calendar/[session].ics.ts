@@ -3,10 +3,10 @@
  * DTSTAMP is the build's day at 00:00 in Japan, so two builds on the same day produce the same bytes.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { site } from '../../config/site';
 import { allEvents, allInternships, buildToday } from '../../content';
 import { tokyoIso } from '../../lib/dates';
 import { sessionCalendar } from '../../lib/ics';
-import { site } from '../../site.config';
 
 export const getStaticPaths = (async () =>
   [

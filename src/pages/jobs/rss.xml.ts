@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { site } from '../../config/site';
 import { allJobs, jobStatus } from '../../content';
 import { jobsCopy } from '../../i18n/ja';
 import { tokyoIso } from '../../lib/dates';
-import { site } from '../../site.config';
 
 /** Openings that are open or about to open, newest first. */
 export const GET: APIRoute = async () => {
