@@ -6,6 +6,7 @@
  * (`describe`, read by the tests and by anyone printing the schema).
  */
 import { z } from 'zod';
+import { contrastProblems } from './contrast';
 
 const text = (description: string) => z.string().trim().min(1, { error: '空にはできません。書いてください' }).describe(description);
 const https = (description: string) =>
@@ -52,7 +53,9 @@ export const siteConfigSchema = z.strictObject({
       /** 全国地方公共団体コード, six digits with its check digit: the open data and the feeds carry it. */
       code: z
         .string()
-        .refine(isLocalGovernmentCode, { error: '6桁の全国地方公共団体コード（最後の検査数字まで正しいもの。例：東京都は 130001）にしてください' })
+        .refine(isLocalGovernmentCode, {
+          error: '6桁の全国地方公共団体コード（最後の検査数字まで正しいもの。例：東京都は 130001）にしてください',
+        })
         .describe('全国地方公共団体コード（6桁、検査数字を含む）'),
       /** The section that runs recruitment, as it signs. */
       hrDepartment: text('採用を担当する課・係（署名に使う名称）'),
@@ -98,7 +101,13 @@ export const siteConfigSchema = z.strictObject({
       accent: hexColour('強調色').default('#e0b84a'),
     })
     .default({ brand: '#2c5f8a', brandDark: '#1d4262', accent: '#e0b84a' })
-    .describe('サイトの色'),
+    .superRefine((colours, ctx) => {
+      // Accessible by construction: every pair the styles draw with these colours (src/config/contrast.ts). A colour
+      // that is not #rrggbb is reported at its key already.
+      if (!Object.values(colours).every((c) => /^#[0-9a-f]{6}$/i.test(c))) return;
+      for (const { key, message } of contrastProblems(colours)) ctx.addIssue({ code: 'custom', path: [key], message });
+    })
+    .describe('サイトの色（文字とのコントラスト比は自動で確かめます）'),
   /** Hosts of the ward's staff-only modules; internal links must point at one of them. */
   internalModuleHosts: z
     .array(host)
