@@ -8,8 +8,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { allowInlineScripts, hashSource, inlineScripts } from './scripts/csp-hashes.mjs';
 import { contentLastmod } from './scripts/lastmod.mjs';
-import { todayInTokyo } from './src/lib/dates.ts';
 import { site } from './src/config/site.ts';
+import { todayInTokyo } from './src/lib/dates.ts';
 
 /** Brand colours live in the site config; this serves them as CSS that Vite bundles with the rest. */
 function siteTheme() {

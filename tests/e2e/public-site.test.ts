@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { site } from '../../src/config/site';
 import { ui } from '../../src/i18n/ja';
 import { formatDateBoth } from '../../src/lib/dates';
 import { examStatus, referenceDateOf } from '../../src/lib/exam-calendar';
 import { readExamCalendars } from '../../src/lib/exam-calendar-files';
-import { site } from '../../src/config/site';
 import { TEST_TODAY } from '../clock';
 import { sitemapPaths } from './support/sitemap';
 

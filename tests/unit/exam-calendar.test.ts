@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { site } from '../../src/config/site';
 import { jobsCopy } from '../../src/i18n/ja';
 import { formatDate, formatWareki } from '../../src/lib/dates';
 import { bornOnOrAfterFor } from '../../src/lib/eligibility';
@@ -15,7 +16,6 @@ import { readExamCalendars } from '../../src/lib/exam-calendar-files';
 import { statusOn } from '../../src/lib/status';
 import { contentSchemas } from '../../src/schemas/content';
 import { examCalendarSchema } from '../../src/schemas/exam-calendar';
-import { site } from '../../src/config/site';
 
 const calendars = readExamCalendars();
 const schemas = contentSchemas({ stories: z.string(), pillars: z.string(), calendars });

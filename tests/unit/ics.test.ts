@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { site } from '../../src/config/site';
 import type { Catalog } from '../../src/lib/catalog';
 import { type CalendarSession, escapeText, eventUid, foldLine, googleCalendarUrl, sessionCalendar } from '../../src/lib/ics';
-import { site } from '../../src/config/site';
 
 const host = new URL(site.origin).host;
 const session: CalendarSession = {

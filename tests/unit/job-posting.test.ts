@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type JobForPosting, jobPosting } from '../../src/lib/job-posting';
 import { site } from '../../src/config/site';
+import { type JobForPosting, jobPosting } from '../../src/lib/job-posting';
 
 const job: JobForPosting = {
   slug: 'ict-keiken',

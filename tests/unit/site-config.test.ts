@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { retention } from '../../functions/lib/retention';
+import { site } from '../../src/config/site';
 import {
   defineSiteConfig,
   isLocalGovernmentCode,
@@ -10,7 +11,6 @@ import {
   siteConfigProblems,
   siteConfigSchema,
 } from '../../src/config/site-schema';
-import { site } from '../../src/config/site';
 
 /** A fictional ward's config with only what has no default. */
 const mihon: SiteConfigInput = {

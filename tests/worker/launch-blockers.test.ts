@@ -7,8 +7,8 @@ import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resendStatusLink } from '../../functions/lib/applications';
 import { MAIL_CAP, relay } from '../../functions/lib/outbox';
-import { todayInTokyo } from '../../src/lib/dates';
 import { site } from '../../src/config/site';
+import { todayInTokyo } from '../../src/lib/dates';
 import { testNow } from '../clock';
 import {
   application,
