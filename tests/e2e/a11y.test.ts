@@ -140,6 +140,8 @@ test.describe('keyboard only', () => {
   }
 
   test('applies to a job: skip link, focus order, error summary, then a complete application', async ({ page }) => {
+    // About 11 s alone, but one Tab at a time through a long form: it once took 31 s under a loaded full run.
+    test.setTimeout(90_000);
     const { apply } = await openTargets(page);
     await page.goto(apply);
     await page.keyboard.press('Tab');
