@@ -28,46 +28,31 @@ function siteTheme() {
 }
 
 /**
- * Every script of the site enhances a page that works without it, and waits for the page to be painted; Chrome would
- * still fetch a module script at high priority, in the first paint's critical path. `fetchpriority="low"` takes it
- * out. Astro writes its processed scripts without attributes of our own, so the built pages get it here.
+ * One pass over the built pages for their scripts (decision 0007):
+ * - Every script of the site enhances a page that works without it, and waits for the page to be painted; Chrome would
+ *   still fetch a module script at high priority, in the first paint's critical path. `fetchpriority="low"` takes it
+ *   out. Astro writes its processed scripts without attributes of our own, so the built pages get it here.
+ * - The after-first-paint loader is the site's one inline script: its hash goes into the policy of dist/_headers
+ *   (scripts/csp-hashes.mjs), so the CSP allows it and no other inline script.
  */
-function lowPriorityScripts() {
+function pageScripts() {
   const tag = '<script type="module" src="/_astro/';
   return {
-    name: 'low-priority-scripts',
-    hooks: {
-      /** @param {{ dir: URL }} options */
-      'astro:build:done': async ({ dir }) => {
-        const root = fileURLToPath(dir);
-        for (const entry of await readdir(root, { recursive: true })) {
-          if (!entry.endsWith('.html')) continue;
-          const file = join(root, entry);
-          const html = await readFile(file, 'utf8');
-          if (html.includes(tag)) await writeFile(file, html.replaceAll(tag, '<script type="module" fetchpriority="low" src="/_astro/'));
-        }
-      },
-    },
-  };
-}
-
-/**
- * The after-first-paint loader is the site's one inline script (decision 0007): after the build, its hash goes into
- * the policy of dist/_headers (scripts/csp-hashes.mjs), so the CSP allows it and no other inline script.
- */
-function inlineScriptHashes() {
-  return {
-    name: 'inline-script-hashes',
+    name: 'page-scripts',
     hooks: {
       /** @param {{ dir: URL }} options */
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
         const hashes = new Set();
-        for (const entry of await readdir(root, { recursive: true }))
-          if (entry.endsWith('.html'))
-            for (const text of inlineScripts(await readFile(join(root, entry), 'utf8'))) hashes.add(hashSource(text));
-        const file = join(root, '_headers');
-        await writeFile(file, allowInlineScripts(await readFile(file, 'utf8'), [...hashes].sort()));
+        for (const entry of await readdir(root, { recursive: true })) {
+          if (!entry.endsWith('.html')) continue;
+          const file = join(root, entry);
+          const html = await readFile(file, 'utf8');
+          if (html.includes(tag)) await writeFile(file, html.replaceAll(tag, '<script type="module" fetchpriority="low" src="/_astro/'));
+          for (const text of inlineScripts(html)) hashes.add(hashSource(text));
+        }
+        const headers = join(root, '_headers');
+        await writeFile(headers, allowInlineScripts(await readFile(headers, 'utf8'), [...hashes].sort()));
       },
     },
   };
@@ -82,8 +67,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     react(),
-    lowPriorityScripts(),
-    inlineScriptHashes(),
+    pageScripts(),
     sitemap({
       // Each page's last change: its entry's last commit or date that came round, or the latest of all for lists.
       serialize: (item) => {

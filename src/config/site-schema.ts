@@ -11,11 +11,9 @@ import { contrastProblems } from './contrast';
 const text = (description: string) => z.string().trim().min(1, { error: '空にはできません。書いてください' }).describe(description);
 const https = (description: string) =>
   z.url({ protocol: /^https$/, error: 'https:// から始まるアドレスにしてください' }).describe(description);
+const HEX = /^#[0-9a-f]{6}$/i;
 const hexColour = (description: string) =>
-  z
-    .string()
-    .regex(/^#[0-9a-f]{6}$/i, { error: '#1a7f37 のような6桁の色コードにしてください' })
-    .describe(description);
+  z.string().regex(HEX, { error: '#1a7f37 のような6桁の色コードにしてください' }).describe(description);
 const host = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, { error: 'ホスト名（例：intra.example.lg.jp）にしてください' });
@@ -100,11 +98,11 @@ export const siteConfigSchema = z.strictObject({
       /** The accent colour of highlights. */
       accent: hexColour('強調色').default('#e0b84a'),
     })
-    .default({ brand: '#2c5f8a', brandDark: '#1d4262', accent: '#e0b84a' })
+    .prefault({})
     .superRefine((colours, ctx) => {
       // Accessible by construction: every pair the styles draw with these colours (src/config/contrast.ts). A colour
       // that is not #rrggbb is reported at its key already.
-      if (!Object.values(colours).every((c) => /^#[0-9a-f]{6}$/i.test(c))) return;
+      if (!Object.values(colours).every((c) => HEX.test(c))) return;
       for (const { key, message } of contrastProblems(colours)) ctx.addIssue({ code: 'custom', path: [key], message });
     })
     .describe('サイトの色（文字とのコントラスト比は自動で確かめます）'),
@@ -129,7 +127,7 @@ export const siteConfigSchema = z.strictObject({
         .default([2, 0])
         .describe('リマインダーを送る日（開催日の何日前か。0 は当日の朝）'),
     })
-    .default({ daysBefore: [2, 0] })
+    .prefault({})
     .describe('説明会・インターンシップのリマインダー'),
   /** Mail senders and the ward's inbox for notifications. */
   mail: z
@@ -166,7 +164,7 @@ export const siteConfigSchema = z.strictObject({
       /** A stopped job alert (its address already blanked) and its links. */
       stoppedAlertDays: days('停止した新着通知：停止後に保存する日数', 30),
     })
-    .default({ applicationDays: 365, registrationDays: 180, supportNeedsDays: 30, sentMailDays: 30, stoppedAlertDays: 30 })
+    .prefault({})
     .describe('個人情報の保存期間（日）'),
 });
 

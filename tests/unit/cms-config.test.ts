@@ -41,7 +41,10 @@ const pillars = pillarsOnDisk();
 /** The routes of the rules in force and the joint exams of content/exams, as the build hands them to the editor. */
 const routes = routeChoices(readRulesInForce().rules);
 const exams = examChoices(readExamCalendars());
-const config = cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars, routes, exams });
+/** The config the build writes for the test repository, with what a test changes. */
+const configWith = (more: Partial<Parameters<typeof cmsConfig>[0]> = {}) =>
+  cmsConfig({ repo: 'ward/site', branch: 'main', siteUrl: 'https://example.jp', pillars, routes, exams, ...more });
+const config = configWith();
 
 /** Reference placeholders of our own, told apart by identity. */
 const storyRef = z.string();
@@ -250,25 +253,13 @@ describe('the editor configuration', () => {
   });
 
   it('signs in through the OAuth helper when one is given', () => {
-    const withHelper = cmsConfig({
-      repo: 'ward/site',
-      branch: 'main',
-      siteUrl: 'https://example.jp',
-      pillars,
-      authBaseUrl: 'https://auth.example.jp',
-    });
+    const withHelper = configWith({ authBaseUrl: 'https://auth.example.jp' });
     expect(withHelper.backend).toMatchObject({ base_url: 'https://auth.example.jp', auth_endpoint: 'auth' });
     expect(config.backend).not.toHaveProperty('base_url');
   });
 
   it('publishes a production change only through a pull request, and writes files directly when editing locally', () => {
-    const production = cmsConfig({
-      repo: 'ward/site',
-      branch: 'main',
-      siteUrl: 'https://example.jp',
-      pillars,
-      reviewBeforePublishing: true,
-    });
+    const production = configWith({ reviewBeforePublishing: true });
     expect(production.publish_mode).toBe('editorial_workflow');
     expect(production.backend.preview_context).toBe('deploy/preview');
     // The workflow posts the status the editor looks for.
